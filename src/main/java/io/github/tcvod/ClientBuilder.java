@@ -1,0 +1,231 @@
+package io.github.tcvod;
+
+import io.github.tcvod.auth.Credentials;
+import io.github.tcvod.auth.CredentialsProvider;
+import io.github.tcvod.auth.DefaultCredentialsProvider;
+import io.github.tcvod.auth.Tc3Signer;
+import io.github.tcvod.internal.ActionInvoker;
+import io.github.tcvod.internal.http.Tc3SigningInterceptor;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Options shared by every generated client's builder. Defaults: the service's endpoint over
+ * HTTPS, credentials from {@link DefaultCredentialsProvider}, no region, no language, connect
+ * timeout 10 s, read and write timeouts 30 s, whole-call timeout 60 s, and an HTTP client of the
+ * client's own.
+ *
+ * @param <B> the concrete builder
+ */
+public abstract class ClientBuilder<B extends ClientBuilder<B>> {
+  /** Default connect timeout. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /** Default read timeout. */
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+  /** Default write timeout. */
+  public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
+  /** Default timeout of a whole call. */
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+
+  private HttpUrl endpoint;
+  private String region;
+  private String language;
+  private CredentialsProvider credentialsProvider;
+  private Duration connectTimeout;
+  private Duration readTimeout;
+  private Duration writeTimeout;
+  private Duration callTimeout;
+  private OkHttpClient httpClient;
+  private Clock clock = Clock.systemUTC();
+  private Tc3Signer signer;
+
+  /** @param defaultEndpoint the service's endpoint from the spec */
+  protected ClientBuilder(String defaultEndpoint) {
+    this.endpoint = parseEndpoint(defaultEndpoint);
+  }
+
+  @SuppressWarnings("unchecked")
+  private B self() {
+    return (B) this;
+  }
+
+  /**
+   * @param endpoint a host ({@code vod.tencentcloudapi.com}, HTTPS assumed) or a URL with scheme,
+   *     host and optional port ({@code http://127.0.0.1:8080}); no path, query or fragment
+   * @return this builder
+   * @throws IllegalArgumentException if it is not such a host or URL
+   */
+  public B endpoint(String endpoint) {
+    this.endpoint = parseEndpoint(endpoint);
+    return self();
+  }
+
+  private static HttpUrl parseEndpoint(String endpoint) {
+    if (endpoint == null || endpoint.trim().isEmpty()) {
+      throw new IllegalArgumentException("endpoint must not be null or blank");
+    }
+    String text = endpoint.trim();
+    HttpUrl url = HttpUrl.parse(text.contains("://") ? text : "https://" + text);
+    if (url == null) {
+      throw new IllegalArgumentException("endpoint is not an http(s) host or URL: " + text);
+    }
+    if (!"/".equals(url.encodedPath()) || url.query() != null || url.fragment() != null) {
+      throw new IllegalArgumentException("endpoint must have no path, query or fragment (API 3.0 always posts to /): " + text);
+    }
+    return url;
+  }
+
+  /**
+   * @param region the region sent as {@code X-TC-Region}, e.g. {@code ap-guangzhou}; null for none
+   * @return this builder
+   */
+  public B region(String region) {
+    this.region = region == null || region.trim().isEmpty() ? null : region.trim();
+    return self();
+  }
+
+  /**
+   * @param language language of error messages, {@code zh-CN} or {@code en-US}; null for the service's default
+   * @return this builder
+   * @throws IllegalArgumentException for any other value
+   */
+  public B language(String language) {
+    if (language != null && !"zh-CN".equals(language) && !"en-US".equals(language)) {
+      throw new IllegalArgumentException("language must be zh-CN or en-US, was " + language);
+    }
+    this.language = language;
+    return self();
+  }
+
+  /**
+   * @param credentials fixed credentials
+   * @return this builder
+   */
+  public B credentials(Credentials credentials) {
+    this.credentialsProvider = CredentialsProvider.of(credentials);
+    return self();
+  }
+
+  /**
+   * @param provider source of the credentials of each call
+   * @return this builder
+   */
+  public B credentialsProvider(CredentialsProvider provider) {
+    if (provider == null) {
+      throw new IllegalArgumentException("credentialsProvider must not be null");
+    }
+    this.credentialsProvider = provider;
+    return self();
+  }
+
+  /**
+   * @param timeout time allowed to open a connection; positive
+   * @return this builder
+   */
+  public B connectTimeout(Duration timeout) {
+    this.connectTimeout = positive("connectTimeout", timeout);
+    return self();
+  }
+
+  /**
+   * @param timeout time allowed between two reads of the answer; positive
+   * @return this builder
+   */
+  public B readTimeout(Duration timeout) {
+    this.readTimeout = positive("readTimeout", timeout);
+    return self();
+  }
+
+  /**
+   * @param timeout time allowed between two writes of the request; positive
+   * @return this builder
+   */
+  public B writeTimeout(Duration timeout) {
+    this.writeTimeout = positive("writeTimeout", timeout);
+    return self();
+  }
+
+  /**
+   * @param timeout time allowed for a whole call, from connecting to reading the last byte; positive
+   * @return this builder
+   */
+  public B callTimeout(Duration timeout) {
+    this.callTimeout = positive("callTimeout", timeout);
+    return self();
+  }
+
+  private static Duration positive(String name, Duration timeout) {
+    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, was " + timeout);
+    }
+    return timeout;
+  }
+
+  /**
+   * Uses the caller's HTTP client (proxies, TLS, connection pool, dispatcher). The client shares
+   * its pool and threads with it and does not shut them down on close. Its timeouts are kept
+   * unless set on this builder.
+   *
+   * @param httpClient the HTTP client
+   * @return this builder
+   */
+  public B httpClient(OkHttpClient httpClient) {
+    this.httpClient = httpClient;
+    return self();
+  }
+
+  /**
+   * @param clock source of the request timestamps (tests, clock-skew correction)
+   * @return this builder
+   */
+  public B clock(Clock clock) {
+    if (clock == null) {
+      throw new IllegalArgumentException("clock must not be null");
+    }
+    this.clock = clock;
+    return self();
+  }
+
+  /**
+   * @param signer computes the Authorization header; {@link Tc3Signer#create()} by default
+   * @return this builder
+   */
+  public B signer(Tc3Signer signer) {
+    this.signer = signer;
+    return self();
+  }
+
+  /** @return the invoker the generated client delegates to, built from these options */
+  protected final ActionInvoker newInvoker() {
+    boolean owned = httpClient == null;
+    OkHttpClient.Builder http = owned ? defaultHttpClient() : httpClient.newBuilder();
+    apply(http, connectTimeout, readTimeout, writeTimeout, callTimeout);
+    http.addInterceptor(new Tc3SigningInterceptor(signer == null ? Tc3Signer.create() : signer, clock));
+    CredentialsProvider credentials = credentialsProvider == null ? DefaultCredentialsProvider.create() : credentialsProvider;
+    return new ActionInvoker(http.build(), owned, endpoint, region, language, credentials);
+  }
+
+  private static OkHttpClient.Builder defaultHttpClient() {
+    OkHttpClient.Builder http = new OkHttpClient.Builder().followRedirects(false).followSslRedirects(false);
+    apply(http, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, DEFAULT_WRITE_TIMEOUT, DEFAULT_CALL_TIMEOUT);
+    return http;
+  }
+
+  private static void apply(OkHttpClient.Builder http, Duration connect, Duration read, Duration write, Duration call) {
+    if (connect != null) {
+      http.connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    if (read != null) {
+      http.readTimeout(read.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    if (write != null) {
+      http.writeTimeout(write.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    if (call != null) {
+      http.callTimeout(call.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package io.github.tcvod.exception;
+
+/**
+ * No usable credentials: none were found where the provider looked, or a credentials file is
+ * malformed. Code {@code ClientError.Credentials}; the message names every place that was
+ * searched and never contains a secret.
+ */
+public class CredentialsException extends VodClientException {
+  private static final long serialVersionUID = 1L;
+
+  /** Error code of this class. */
+  public static final String CODE = "ClientError.Credentials";
+
+  /** @param message where the provider looked and what it found */
+  public CredentialsException(String message) {
+    super(ErrorDetails.of(CODE, message, null, 0, null), null);
+  }
+}

@@ -1,0 +1,66 @@
+package io.github.tcvod.exception;
+
+/**
+ * Root of every failure of a call: an error code returned by the service
+ * ({@link VodServiceException}) or a failure on the client's side ({@link VodClientException}).
+ * Unchecked. Carries the error code, request id, HTTP status and whether a retry may succeed.
+ */
+public class VodException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient ErrorDetails details;
+
+  /**
+   * @param details what is known about the failure
+   * @param cause the underlying failure, or null
+   */
+  protected VodException(ErrorDetails details, Throwable cause) {
+    super(describe(details), cause);
+    this.details = details;
+  }
+
+  private static String describe(ErrorDetails d) {
+    StringBuilder text = new StringBuilder();
+    text.append(d.code()).append(": ").append(d.message()).append(" (");
+    if (d.action() != null) {
+      text.append("action ").append(d.action()).append(", ");
+    }
+    text.append(d.httpStatus() == 0 ? "no HTTP response" : "HTTP " + d.httpStatus());
+    text.append(", RequestId ").append(d.requestId() == null ? "none" : d.requestId()).append(')');
+    return text.toString();
+  }
+
+  /** @return the error code, e.g. {@code ResourceNotFound.TemplateNotExist}; client-side codes start with {@code ClientError.} */
+  public String errorCode() {
+    return details.code();
+  }
+
+  /** @return the human-readable message, which may change over time: match on {@link #errorCode()} instead */
+  public String errorMessage() {
+    return details.message();
+  }
+
+  /** @return the request id to quote to support, or null when the service sent none */
+  public String requestId() {
+    return details.requestId();
+  }
+
+  /** @return the HTTP status of the answer, or 0 when no HTTP answer arrived */
+  public int httpStatus() {
+    return details.httpStatus();
+  }
+
+  /** @return the action that failed */
+  public String action() {
+    return details.action();
+  }
+
+  /**
+   * @return whether the same call may succeed if repeated later: true for throttling, internal
+   *     errors, unavailability and transport failures. Whether repeating is safe also depends on the
+   *     action being idempotent.
+   */
+  public boolean isRetryable() {
+    return false;
+  }
+}

@@ -1,0 +1,113 @@
+package io.github.tcvod.internal;
+
+/** What the spec says about one action, as generated clients pass it to {@link ActionInvoker}. */
+public final class ActionDescriptor {
+  private final String name;
+  private final String version;
+  private final String service;
+  private final boolean idempotent;
+  private final int rateLimitPerSecond;
+
+  private ActionDescriptor(Builder builder) {
+    this.name = builder.name;
+    this.version = builder.version;
+    this.service = builder.service;
+    this.idempotent = builder.idempotent;
+    this.rateLimitPerSecond = builder.rateLimitPerSecond;
+  }
+
+  /**
+   * @param name the action name sent as X-TC-Action
+   * @return a builder
+   */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /** @return the action name sent as X-TC-Action */
+  public String name() {
+    return name;
+  }
+
+  /** @return the API version sent as X-TC-Version */
+  public String version() {
+    return version;
+  }
+
+  /** @return the signing service of the credential scope */
+  public String service() {
+    return service;
+  }
+
+  /** @return whether repeating the call cannot change state */
+  public boolean idempotent() {
+    return idempotent;
+  }
+
+  /** @return the documented requests per second, or 0 when undocumented */
+  public int rateLimitPerSecond() {
+    return rateLimitPerSecond;
+  }
+
+  @Override
+  public String toString() {
+    return name + "@" + version;
+  }
+
+  /** Builder of {@link ActionDescriptor}. */
+  public static final class Builder {
+    private final String name;
+    private String version;
+    private String service;
+    private boolean idempotent;
+    private int rateLimitPerSecond;
+
+    private Builder(String name) {
+      this.name = name;
+    }
+
+    /**
+     * @param version the API version
+     * @return this builder
+     */
+    public Builder version(String version) {
+      this.version = version;
+      return this;
+    }
+
+    /**
+     * @param service the signing service
+     * @return this builder
+     */
+    public Builder service(String service) {
+      this.service = service;
+      return this;
+    }
+
+    /**
+     * @param idempotent whether repeating the call cannot change state
+     * @return this builder
+     */
+    public Builder idempotent(boolean idempotent) {
+      this.idempotent = idempotent;
+      return this;
+    }
+
+    /**
+     * @param rateLimitPerSecond the documented requests per second
+     * @return this builder
+     */
+    public Builder rateLimitPerSecond(int rateLimitPerSecond) {
+      this.rateLimitPerSecond = rateLimitPerSecond;
+      return this;
+    }
+
+    /** @return the descriptor */
+    public ActionDescriptor build() {
+      Validate.required("action name", name);
+      Validate.required(name + " version", version);
+      Validate.required(name + " service", service);
+      return new ActionDescriptor(this);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package io.github.tcvod.internal.http;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import io.github.tcvod.exception.ErrorDetails;
+import io.github.tcvod.exception.HttpStatusException;
+import io.github.tcvod.exception.MalformedResponseException;
+import io.github.tcvod.exception.VodException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns an answer into the action's response object or the matching exception. Messages describe
+ * what was wrong with the answer and never quote its body or headers.
+ */
+public final class ResponseReader {
+  private final Gson gson;
+
+  /** @param gson binds the {@code Response} object to the response type */
+  public ResponseReader(Gson gson) {
+    this.gson = gson;
+  }
+
+  /**
+   * @param action the action's name, for messages
+   * @param status the HTTP status
+   * @param body the whole body
+   * @param responseType the action's response type
+   * @param <T> the action's response type
+   * @return the response object
+   * @throws VodException for an API error, a non-200 status or a malformed body
+   */
+  public <T> T read(String action, int status, byte[] body, Class<T> responseType) {
+    JsonObject response = responseObject(body);
+    String requestId = response == null ? null : string(response, "RequestId");
+    JsonElement error = response == null ? null : response.get("Error");
+    if (error != null && !error.isJsonNull()) {
+      throw apiError(action, status, requestId, error);
+    }
+    if (status != 200) {
+      throw new HttpStatusException(ErrorDetails.of(HttpStatusException.CODE,
+          "the service answered HTTP " + status + " without an API error", requestId, status, action));
+    }
+    if (response == null) {
+      throw malformed(action, status, null, body.length == 0 ? "the body is empty"
+          : "the body is not a JSON object with a Response object", null);
+    }
+    try {
+      T result = gson.fromJson(response, responseType);
+      if (result == null) {
+        throw malformed(action, status, requestId, "the Response object is null", null);
+      }
+      return result;
+    } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
+      throw malformed(action, status, requestId,
+          "a field of the Response object does not have the type " + responseType.getSimpleName() + " declares", e);
+    }
+  }
+
+  private static JsonObject responseObject(byte[] body) {
+    if (body.length == 0) {
+      return null;
+    }
+    try {
+      JsonElement root = JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
+      if (!root.isJsonObject()) {
+        return null;
+      }
+      JsonElement response = root.getAsJsonObject().get("Response");
+      return response != null && response.isJsonObject() ? response.getAsJsonObject() : null;
+    } catch (JsonParseException | StackOverflowError e) {
+      return null;
+    }
+  }
+
+  private static VodException apiError(String action, int status, String requestId, JsonElement error) {
+    String code = error.isJsonObject() ? string(error.getAsJsonObject(), "Code") : null;
+    if (code == null || code.isEmpty()) {
+      return malformed(action, status, requestId, "Response.Error has no Code", null);
+    }
+    String message = string(error.getAsJsonObject(), "Message");
+    return ErrorMapper.toException(ErrorDetails.of(code, message == null ? "" : message, requestId, status, action));
+  }
+
+  private static String string(JsonObject object, String member) {
+    JsonElement value = object.get(member);
+    return value != null && value.isJsonPrimitive() ? value.getAsString() : null;
+  }
+
+  private static MalformedResponseException malformed(String action, int status, String requestId, String what, Throwable cause) {
+    return new MalformedResponseException(ErrorDetails.of(MalformedResponseException.CODE,
+        "the response cannot be read: " + what, requestId, status, action), cause);
+  }
+}
