@@ -1,0 +1,51 @@
+package io.github.tcvod;
+
+import io.github.tcvod.auth.Credentials;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/** Shared fixtures of tests that talk to WireMock on 127.0.0.1. */
+public final class VodTestServer {
+  /** Secret id of the tests. */
+  public static final String SECRET_ID = "AKIDtestSECRETID0000000000000000";
+  /** Secret key of the tests; never appears in any output. */
+  public static final String SECRET_KEY = "testSecretKeyThatMustNeverLeak0";
+  /** Fixed time of the tests' requests: 2026-01-26T09:21:49Z. */
+  public static final Instant NOW = Instant.parse("2026-01-26T09:21:49Z");
+
+  private VodTestServer() {
+  }
+
+  /**
+   * @param port port of a server on 127.0.0.1
+   * @return a client of it with the test key and a fixed clock
+   */
+  public static VodClient.Builder clientOf(int port) {
+    return VodClient.builder()
+        .endpoint("http://127.0.0.1:" + port)
+        .credentials(Credentials.of(SECRET_ID, SECRET_KEY))
+        .clock(Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  /**
+   * @param path a path under src/test/resources
+   * @return the file's text
+   */
+  public static String resource(String path) {
+    try {
+      return new String(Files.readAllBytes(Paths.get(VodTestServer.class.getResource("/" + path).toURI())),
+          StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
