@@ -1,0 +1,71 @@
+package io.github.tcvod;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.tcvod.model.DescribeProcessImageAsyncTemplatesRequest;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ClientLifecycleTest {
+  @RegisterExtension
+  static WireMockExtension server = WireMockExtension.newInstance()
+      .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
+      .build();
+
+  @Test
+  void suppliedHttpClientIsUsedAndLeftRunningOnClose() {
+    server.stubFor(any(anyUrl()).willReturn(aResponse().withBody("{\"Response\":{\"TotalCount\":3,\"RequestId\":\"r\"}}")));
+    AtomicInteger seen = new AtomicInteger();
+    OkHttpClient mine = new OkHttpClient.Builder()
+        .addNetworkInterceptor(chain -> {
+          seen.incrementAndGet();
+          return chain.proceed(chain.request());
+        })
+        .readTimeout(7, TimeUnit.SECONDS)
+        .build();
+    try (VodClient vod = VodTestServer.clientOf(server.getPort()).httpClient(mine).build()) {
+      assertEquals(3L, vod.describeProcessImageAsyncTemplates(DescribeProcessImageAsyncTemplatesRequest.builder().build()).totalCount());
+    }
+    assertEquals(1, seen.get());
+    assertFalse(mine.dispatcher().executorService().isShutdown(), "the caller's dispatcher stays up");
+  }
+
+  @Test
+  void defaultTimeoutsAreFinite() {
+    try (VodClient vod = VodTestServer.clientOf(server.getPort()).build()) {
+      OkHttpClient http = httpClientOf(vod);
+      assertEquals(10_000, http.connectTimeoutMillis());
+      assertEquals(30_000, http.readTimeoutMillis());
+      assertEquals(30_000, http.writeTimeoutMillis());
+      assertEquals(60_000, http.callTimeoutMillis());
+    }
+  }
+
+  @Test
+  void ownHttpClientIsShutDownOnClose() {
+    VodClient vod = VodTestServer.clientOf(server.getPort()).build();
+    OkHttpClient http = httpClientOf(vod);
+    vod.close();
+    org.junit.jupiter.api.Assertions.assertTrue(http.dispatcher().executorService().isShutdown());
+    assertEquals(0, http.connectionPool().connectionCount());
+  }
+
+  private static OkHttpClient httpClientOf(VodClient vod) {
+    try {
+      java.lang.reflect.Field invoker = VodClient.class.getDeclaredField("invoker");
+      invoker.setAccessible(true);
+      return ((io.github.tcvod.internal.ActionInvoker) invoker.get(vod)).httpClient();
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
