@@ -1,0 +1,49 @@
+package io.github.tcvod.emulator;
+
+import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
+import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.Map;
+
+/**
+ * WireMock request filter that answers like the service when a request's TC3 signature is wrong
+ * ({@code AuthFailure.SignatureFailure}), stale ({@code AuthFailure.SignatureExpire}) or made with
+ * an unknown key, and lets valid requests through to the stubs. Its no-argument constructor knows
+ * the emulator's key and the real clock, for {@code --extensions} in WireMock standalone.
+ */
+public final class SignatureVerifyingFilter implements StubRequestFilterV2 {
+  /** Extension name. */
+  public static final String NAME = "tc3-signature";
+
+  private final Tc3SignatureChecker checker;
+  private final Clock clock;
+
+  /** Accepts {@link VodEmulator#SECRET_ID} with {@link VodEmulator#SECRET_KEY}, on the system clock. */
+  public SignatureVerifyingFilter() {
+    this(Collections.singletonMap(VodEmulator.SECRET_ID, VodEmulator.SECRET_KEY), Clock.systemUTC());
+  }
+
+  /**
+   * @param secretKeysById the keys to accept
+   * @param clock the server's clock, against which timestamps are checked
+   */
+  public SignatureVerifyingFilter(Map<String, String> secretKeysById, Clock clock) {
+    this.checker = new Tc3SignatureChecker(secretKeysById, "vod");
+    this.clock = clock;
+  }
+
+  @Override
+  public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
+    Tc3SignatureChecker.Verdict verdict = checker.check(request::getHeader, request.getBody(), clock.instant());
+    return verdict.valid() ? RequestFilterAction.continueWith(request)
+        : RequestFilterAction.stopWith(ApiAnswers.error(verdict.code, verdict.message));
+  }
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+}

@@ -1,0 +1,69 @@
+package io.github.tcvod.emulator;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.time.Clock;
+import java.util.Collections;
+
+/**
+ * A local stand-in for the VOD endpoint, on 127.0.0.1 and a free port: it checks TC3 signatures
+ * and plays the template actions against an in-memory {@link TemplateStore}. Start it with
+ * {@link #start()}, point a client at {@link #endpoint()} with {@link #SECRET_ID} and
+ * {@link #SECRET_KEY}, and {@link #close()} it after.
+ */
+public final class VodEmulator implements AutoCloseable {
+  /** SecretId the emulator accepts. */
+  public static final String SECRET_ID = "AKIDtcvodEmulator000000000000000";
+  /** SecretKey the emulator accepts. */
+  public static final String SECRET_KEY = "tcvodEmulatorSecretKey0000000000";
+
+  private final WireMockServer server;
+  private final TemplateStore store;
+
+  private VodEmulator(TemplateStore store, Clock clock) {
+    this.store = store;
+    this.server = new WireMockServer(wireMockConfig()
+        .bindAddress("127.0.0.1")
+        .dynamicPort()
+        .disableRequestJournal()
+        .extensions(new SignatureVerifyingFilter(Collections.singletonMap(SECRET_ID, SECRET_KEY), clock),
+            new VodActions(store)));
+  }
+
+  /** @return a running emulator with the bundled templates, checking timestamps against the system clock */
+  public static VodEmulator start() {
+    return start(TemplateStore.withBundledTemplates(), Clock.systemUTC());
+  }
+
+  /**
+   * @param store the templates to serve
+   * @param clock the server's clock for the 5-minute timestamp window
+   * @return a running emulator
+   */
+  public static VodEmulator start(TemplateStore store, Clock clock) {
+    VodEmulator emulator = new VodEmulator(store, clock);
+    emulator.server.start();
+    emulator.server.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withTransformers(VodActions.NAME)));
+    return emulator;
+  }
+
+  /** @return the endpoint URL, e.g. {@code http://127.0.0.1:53127} */
+  public String endpoint() {
+    return "http://127.0.0.1:" + server.port();
+  }
+
+  /** @return the templates being served */
+  public TemplateStore store() {
+    return store;
+  }
+
+  /** Stops the server. */
+  @Override
+  public void close() {
+    server.stop();
+  }
+}
