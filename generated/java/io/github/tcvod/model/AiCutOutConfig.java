@@ -174,10 +174,10 @@ public final class AiCutOutConfig {
       return constant == null ? null : constant.value;
     }
 
-    /** @return the raw value as the API spells it */
+    /** @return the value as the API spells it; the constant's name for {@link #UNKNOWN_TO_SDK_VERSION} */
     @Override
     public String toString() {
-      return String.valueOf(value);
+      return value == null ? name() : value;
     }
   }
 
@@ -223,10 +223,10 @@ public final class AiCutOutConfig {
       return constant == null ? null : constant.value;
     }
 
-    /** @return the raw value as the API spells it */
+    /** @return the value as the API spells it; the constant's name for {@link #UNKNOWN_TO_SDK_VERSION} */
     @Override
     public String toString() {
-      return String.valueOf(value);
+      return value == null ? name() : value;
     }
   }
 

@@ -143,10 +143,10 @@ public final class ImageEncodeConfig {
       return constant == null ? null : constant.value;
     }
 
-    /** @return the raw value as the API spells it */
+    /** @return the value as the API spells it; the constant's name for {@link #UNKNOWN_TO_SDK_VERSION} */
     @Override
     public String toString() {
-      return String.valueOf(value);
+      return value == null ? name() : value;
     }
   }
 

@@ -145,10 +145,10 @@ public final class ImageQualityEnhanceInfo {
       return constant == null ? null : constant.value;
     }
 
-    /** @return the raw value as the API spells it */
+    /** @return the value as the API spells it; the constant's name for {@link #UNKNOWN_TO_SDK_VERSION} */
     @Override
     public String toString() {
-      return String.valueOf(value);
+      return value == null ? name() : value;
     }
   }
 
@@ -196,10 +196,10 @@ public final class ImageQualityEnhanceInfo {
       return constant == null ? null : constant.value;
     }
 
-    /** @return the raw value as the API spells it */
+    /** @return the value as the API spells it; the constant's name for {@link #UNKNOWN_TO_SDK_VERSION} */
     @Override
     public String toString() {
-      return String.valueOf(value);
+      return value == null ? name() : value;
     }
   }
 
