@@ -3,7 +3,9 @@ package io.github.tcvod;
 
 import io.github.tcvod.internal.ActionDescriptor;
 import io.github.tcvod.internal.ActionInvoker;
+import io.github.tcvod.paging.OffsetPaginator;
 import java.io.Closeable;
+import java.util.concurrent.CompletableFuture;
 import io.github.tcvod.model.DescribeProcessImageAsyncTemplatesRequest;
 import io.github.tcvod.model.DescribeProcessImageAsyncTemplatesResponse;
 
@@ -67,7 +69,66 @@ public final class VodClient implements Closeable {
    *     failure, non-200 status, malformed body or missing credentials
    */
   public DescribeProcessImageAsyncTemplatesResponse describeProcessImageAsyncTemplates(DescribeProcessImageAsyncTemplatesRequest request) {
-    return invoker.invoke(DESCRIBE_PROCESS_IMAGE_ASYNC_TEMPLATES, request, DescribeProcessImageAsyncTemplatesResponse.class);
+    return describeProcessImageAsyncTemplates(request, CallOptions.none());
+  }
+
+  /**
+   * Lists image async-processing templates. With per-call options: a deadline over all attempts, or another retry policy.
+   *
+   * @param request the request; {@code null} is rejected
+   * @param options per-call options
+   * @return the typed response
+   * @throws io.github.tcvod.exception.VodException as {@link #describeProcessImageAsyncTemplates(DescribeProcessImageAsyncTemplatesRequest)} does;
+   *     {@link io.github.tcvod.exception.DeadlineExceededException} when the deadline passes
+   * @see #describeProcessImageAsyncTemplates(DescribeProcessImageAsyncTemplatesRequest)
+   */
+  public DescribeProcessImageAsyncTemplatesResponse describeProcessImageAsyncTemplates(DescribeProcessImageAsyncTemplatesRequest request, CallOptions options) {
+    return invoker.invoke(DESCRIBE_PROCESS_IMAGE_ASYNC_TEMPLATES, request, DescribeProcessImageAsyncTemplatesResponse.class, options);
+  }
+
+  /**
+   * Lists image async-processing templates. Asynchronously, on the HTTP client's dispatcher: no thread waits for the answer.
+   *
+   * @param request the request; {@code null} is rejected
+   * @return a future that completes with the response, or exceptionally with the same
+   *     {@link io.github.tcvod.exception.VodException} the synchronous method throws; cancelling
+   *     it cancels the HTTP call
+   * @see #describeProcessImageAsyncTemplates(DescribeProcessImageAsyncTemplatesRequest)
+   */
+  public CompletableFuture<DescribeProcessImageAsyncTemplatesResponse> describeProcessImageAsyncTemplatesAsync(DescribeProcessImageAsyncTemplatesRequest request) {
+    return describeProcessImageAsyncTemplatesAsync(request, CallOptions.none());
+  }
+
+  /**
+   * Lists image async-processing templates. Asynchronously, with per-call options.
+   *
+   * @param request the request; {@code null} is rejected
+   * @param options per-call options
+   * @return a future of the response; cancelling it cancels the HTTP call
+   * @see #describeProcessImageAsyncTemplatesAsync(DescribeProcessImageAsyncTemplatesRequest)
+   */
+  public CompletableFuture<DescribeProcessImageAsyncTemplatesResponse> describeProcessImageAsyncTemplatesAsync(DescribeProcessImageAsyncTemplatesRequest request, CallOptions options) {
+    return invoker.invokeAsync(DESCRIBE_PROCESS_IMAGE_ASYNC_TEMPLATES, request, DescribeProcessImageAsyncTemplatesResponse.class, options);
+  }
+
+  /**
+   * Lists image async-processing templates. Every page, lazily: iterate the paginator for pages, or use its {@code items()} or
+   * {@code stream()} for the {@code ProcessImageAsyncTemplateSet} of every page. Pages hold
+   * 100 items unless the request's {@code Limit} says otherwise, start at its
+   * {@code Offset}, and end at {@code TotalCount}.
+   *
+   * @param request the filter; its {@code Offset} and {@code Limit} choose the first page and the page size
+   * @return a paginator; no call is made until it is iterated
+   */
+  public OffsetPaginator<DescribeProcessImageAsyncTemplatesResponse, io.github.tcvod.model.ProcessImageAsyncTemplateItem> describeProcessImageAsyncTemplatesPaginator(DescribeProcessImageAsyncTemplatesRequest request) {
+    if (request == null) {
+      throw new IllegalArgumentException("DescribeProcessImageAsyncTemplates: request must not be null");
+    }
+    Long limit = request.limit();
+    Long offset = request.offset();
+    return new OffsetPaginator<>(offset == null ? 0 : offset, limit == null || limit == 0 ? 100 : limit,
+        (pageOffset, pageSize) -> describeProcessImageAsyncTemplates(request.toBuilder().offset(pageOffset).limit(pageSize).build()),
+        DescribeProcessImageAsyncTemplatesResponse::processImageAsyncTemplateSet, DescribeProcessImageAsyncTemplatesResponse::totalCount);
   }
 
   /** Releases the connections and threads of the HTTP client, unless it was supplied by the caller. */

@@ -5,6 +5,8 @@ import io.github.tcvod.auth.CredentialsProvider;
 import io.github.tcvod.auth.DefaultCredentialsProvider;
 import io.github.tcvod.auth.Tc3Signer;
 import io.github.tcvod.internal.ActionInvoker;
+import io.github.tcvod.internal.SkewAdjustedClock;
+import io.github.tcvod.internal.http.LoggingInterceptor;
 import io.github.tcvod.internal.http.Tc3SigningInterceptor;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,8 +17,8 @@ import okhttp3.OkHttpClient;
 /**
  * Options shared by every generated client's builder. Defaults: the service's endpoint over
  * HTTPS, credentials from {@link DefaultCredentialsProvider}, no region, no language, connect
- * timeout 10 s, read and write timeouts 30 s, whole-call timeout 60 s, and an HTTP client of the
- * client's own.
+ * timeout 10 s, read and write timeouts 30 s, 60 s for each attempt, {@link RetryPolicy#defaults()},
+ * {@link RateLimit#fromSpec()}, no request logging, and an HTTP client of the client's own.
  *
  * @param <B> the concrete builder
  */
@@ -41,6 +43,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   private OkHttpClient httpClient;
   private Clock clock = Clock.systemUTC();
   private Tc3Signer signer;
+  private RetryPolicy retryPolicy = RetryPolicy.defaults();
+  private RateLimit rateLimit = RateLimit.fromSpec();
+  private RequestLogger requestLogger;
 
   /** @param defaultEndpoint the service's endpoint from the spec */
   protected ClientBuilder(String defaultEndpoint) {
@@ -149,7 +154,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   }
 
   /**
-   * @param timeout time allowed for a whole call, from connecting to reading the last byte; positive
+   * @param timeout time allowed for one attempt, from connecting to reading the last byte; positive.
+   *     For a deadline over all attempts of a call use {@link CallOptions#timeout(Duration)}.
    * @return this builder
    */
   public B callTimeout(Duration timeout) {
@@ -198,18 +204,64 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return self();
   }
 
+  /**
+   * @param retryPolicy when failed calls are repeated; {@link RetryPolicy#none()} to never repeat
+   * @return this builder
+   */
+  public B retryPolicy(RetryPolicy retryPolicy) {
+    if (retryPolicy == null) {
+      throw new IllegalArgumentException("retryPolicy must not be null");
+    }
+    this.retryPolicy = retryPolicy;
+    return self();
+  }
+
+  /**
+   * @param rateLimit the client-side rate limit; {@link RateLimit#disabled()} to send as fast as called
+   * @return this builder
+   */
+  public B rateLimit(RateLimit rateLimit) {
+    if (rateLimit == null) {
+      throw new IllegalArgumentException("rateLimit must not be null");
+    }
+    this.rateLimit = rateLimit;
+    return self();
+  }
+
+  /**
+   * @param requestLogger receives a line per request and answer, secrets redacted; null for none
+   * @return this builder
+   */
+  public B requestLogger(RequestLogger requestLogger) {
+    this.requestLogger = requestLogger;
+    return self();
+  }
+
   /** @return the invoker the generated client delegates to, built from these options */
   protected final ActionInvoker newInvoker() {
-    boolean owned = httpClient == null;
-    OkHttpClient.Builder http = owned ? defaultHttpClient() : httpClient.newBuilder();
+    ActionInvoker.Config config = new ActionInvoker.Config();
+    config.ownsHttpClient = httpClient == null;
+    config.clock = new SkewAdjustedClock(clock);
+    OkHttpClient.Builder http = config.ownsHttpClient ? defaultHttpClient() : httpClient.newBuilder();
     apply(http, connectTimeout, readTimeout, writeTimeout, callTimeout);
-    http.addInterceptor(new Tc3SigningInterceptor(signer == null ? Tc3Signer.create() : signer, clock));
-    CredentialsProvider credentials = credentialsProvider == null ? DefaultCredentialsProvider.create() : credentialsProvider;
-    return new ActionInvoker(http.build(), owned, endpoint, region, language, credentials);
+    http.addInterceptor(new Tc3SigningInterceptor(signer == null ? Tc3Signer.create() : signer, config.clock));
+    if (requestLogger != null) {
+      http.addInterceptor(new LoggingInterceptor(requestLogger));
+    }
+    config.http = http.build();
+    config.endpoint = endpoint;
+    config.region = region;
+    config.language = language;
+    config.credentials = credentialsProvider == null ? DefaultCredentialsProvider.create() : credentialsProvider;
+    config.retryPolicy = retryPolicy;
+    config.rateLimit = rateLimit;
+    return new ActionInvoker(config);
   }
 
   private static OkHttpClient.Builder defaultHttpClient() {
-    OkHttpClient.Builder http = new OkHttpClient.Builder().followRedirects(false).followSslRedirects(false);
+    // Retries are the SDK's business (signed anew, idempotent actions only), not OkHttp's.
+    OkHttpClient.Builder http = new OkHttpClient.Builder().followRedirects(false).followSslRedirects(false)
+        .retryOnConnectionFailure(false);
     apply(http, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, DEFAULT_WRITE_TIMEOUT, DEFAULT_CALL_TIMEOUT);
     return http;
   }

@@ -95,7 +95,7 @@ class ErrorMappingTest {
         Arguments.of("RequestLimitExceeded.UinLimitExceeded", RequestLimitExceededException.class, true),
         Arguments.of("RequestLimitExceeded.IPLimitExceeded", RequestLimitExceededException.class, true),
         Arguments.of("ServiceUnavailable", ServiceUnavailableException.class, true),
-        Arguments.of("ResourceUnavailable", ResourceUnavailableException.class, true),
+        Arguments.of("ResourceUnavailable", ResourceUnavailableException.class, false),
         Arguments.of("ResourceInUse", ResourceInUseException.class, false),
         // a sub-code this SDK never heard of still maps to its family
         Arguments.of("ResourceNotFound.Foo", ResourceNotFoundException.class, false),

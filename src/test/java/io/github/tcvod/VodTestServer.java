@@ -25,11 +25,14 @@ public final class VodTestServer {
 
   /**
    * @param port port of a server on 127.0.0.1
-   * @return a client of it with the test key and a fixed clock
+   * @return a client of it with the test key, a fixed clock, and neither retries nor rate limit
+   *     (tests of those turn them on)
    */
   public static VodClient.Builder clientOf(int port) {
     return VodClient.builder()
         .endpoint("http://127.0.0.1:" + port)
+        .retryPolicy(RetryPolicy.none())
+        .rateLimit(RateLimit.disabled())
         .credentials(Credentials.of(SECRET_ID, SECRET_KEY))
         .clock(Clock.fixed(NOW, ZoneOffset.UTC));
   }

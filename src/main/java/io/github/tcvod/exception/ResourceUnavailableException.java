@@ -1,17 +1,11 @@
 package io.github.tcvod.exception;
 
-/** The resource is temporarily unavailable (code family {@code ResourceUnavailable}); retry with backoff. */
+/** The resource is temporarily unavailable (code family {@code ResourceUnavailable}); not retried automatically, since the resource's state decides. */
 public class ResourceUnavailableException extends VodServiceException {
   private static final long serialVersionUID = 1L;
 
   /** @param details the code, message, request id and status of the answer */
   public ResourceUnavailableException(ErrorDetails details) {
     super(details);
-  }
-
-  /** @return true: this failure is transient */
-  @Override
-  public boolean isRetryable() {
-    return true;
   }
 }

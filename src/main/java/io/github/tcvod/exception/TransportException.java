@@ -2,7 +2,7 @@ package io.github.tcvod.exception;
 
 /**
  * The HTTP exchange failed: connection refused or reset, timeout, or a body cut short. Code
- * {@code ClientError.Transport}; the cause is the I/O failure. Retryable.
+ * {@code ClientError.Transport}; the cause is the I/O failure.
  */
 public class TransportException extends VodClientException {
   private static final long serialVersionUID = 1L;
@@ -18,9 +18,18 @@ public class TransportException extends VodClientException {
     super(details, cause);
   }
 
-  /** @return true: transport failures are usually transient */
+  /**
+   * @return true for timeouts, resets and connections closed early; false for an unknown host,
+   *     TLS failures and HTTP protocol violations, which a repeat will not mend
+   */
   @Override
   public boolean isRetryable() {
+    for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.UnknownHostException || cause instanceof javax.net.ssl.SSLException
+          || cause instanceof java.net.ProtocolException) {
+        return false;
+      }
+    }
     return true;
   }
 }

@@ -9,6 +9,7 @@ public class VodException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final transient ErrorDetails details;
+  private volatile int attempts = 1;
 
   /**
    * @param details what is known about the failure
@@ -53,6 +54,26 @@ public class VodException extends RuntimeException {
   /** @return the action that failed */
   public String action() {
     return details.action();
+  }
+
+  /** @return how many attempts the call made before it failed with this exception */
+  public int attempts() {
+    return attempts;
+  }
+
+  /**
+   * Records the number of attempts; set by the SDK when it gives up on a call.
+   *
+   * @param attempts attempts made, the first included
+   */
+  public void recordAttempts(int attempts) {
+    this.attempts = attempts;
+  }
+
+  /** @return the description, with the number of attempts when there were more than one */
+  @Override
+  public String getMessage() {
+    return attempts > 1 ? super.getMessage() + " after " + attempts + " attempts" : super.getMessage();
   }
 
   /**

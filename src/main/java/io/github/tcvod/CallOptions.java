@@ -1,0 +1,64 @@
+package io.github.tcvod;
+
+import java.time.Duration;
+
+/**
+ * Options of one call, on top of the client's. {@link #timeout(Duration)} is the call's deadline:
+ * attempts, backoff and waiting for a rate-limit token all end by then.
+ */
+public final class CallOptions {
+  private static final CallOptions NONE = new CallOptions(null, null);
+
+  private final Duration timeout;
+  private final RetryPolicy retryPolicy;
+
+  private CallOptions(Duration timeout, RetryPolicy retryPolicy) {
+    this.timeout = timeout;
+    this.retryPolicy = retryPolicy;
+  }
+
+  /** @return no per-call option: the client's settings apply */
+  public static CallOptions none() {
+    return NONE;
+  }
+
+  /**
+   * @param timeout the whole call's deadline, retries and waits included; positive
+   * @return options with this deadline
+   */
+  public static CallOptions timeout(Duration timeout) {
+    return NONE.withTimeout(timeout);
+  }
+
+  /**
+   * @param timeout the whole call's deadline; positive
+   * @return a copy with this deadline
+   */
+  public CallOptions withTimeout(Duration timeout) {
+    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+    }
+    return new CallOptions(timeout, retryPolicy);
+  }
+
+  /**
+   * @param retryPolicy the retry policy of this call instead of the client's
+   * @return a copy with this policy
+   */
+  public CallOptions withRetryPolicy(RetryPolicy retryPolicy) {
+    if (retryPolicy == null) {
+      throw new IllegalArgumentException("retryPolicy must not be null");
+    }
+    return new CallOptions(timeout, retryPolicy);
+  }
+
+  /** @return the deadline, or null for none */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /** @return the retry policy of this call, or null for the client's */
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+}

@@ -1,0 +1,63 @@
+package io.github.tcvod.internal.http;
+
+import io.github.tcvod.RequestLogger;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Headers;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Logs each exchange as it goes on the wire, after signing: the request line and headers, then
+ * the status, time and headers of the answer. Redacts the signature of {@code Authorization} and
+ * the whole {@code X-TC-Token}; bodies are never logged.
+ */
+public final class LoggingInterceptor implements Interceptor {
+  private final RequestLogger logger;
+
+  /** @param logger receives the lines */
+  public LoggingInterceptor(RequestLogger logger) {
+    this.logger = logger;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    logger.log("--> " + request.method() + " " + request.url() + " (" + (request.body() == null ? 0 : request.body().contentLength()) + "-byte body)");
+    logHeaders(request.headers());
+    long start = System.nanoTime();
+    Response response;
+    try {
+      response = chain.proceed(request);
+    } catch (IOException e) {
+      logger.log("<-- failed after " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms: " + e.getClass().getSimpleName());
+      throw e;
+    }
+    logger.log("<-- " + response.code() + " " + request.url() + " (" + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms)");
+    logHeaders(response.headers());
+    return response;
+  }
+
+  private void logHeaders(Headers headers) {
+    for (int i = 0; i < headers.size(); i++) {
+      logger.log("    " + headers.name(i) + ": " + redact(headers.name(i), headers.value(i)));
+    }
+  }
+
+  /**
+   * @param name a header name
+   * @param value its value
+   * @return the value with secrets removed
+   */
+  static String redact(String name, String value) {
+    if ("X-TC-Token".equalsIgnoreCase(name)) {
+      return "<redacted>";
+    }
+    if ("Authorization".equalsIgnoreCase(name)) {
+      int signature = value.indexOf("Signature=");
+      return signature < 0 ? "<redacted>" : value.substring(0, signature + "Signature=".length()) + "<redacted>";
+    }
+    return value;
+  }
+}
