@@ -37,9 +37,10 @@ public final class SignatureVerifyingFilter implements StubRequestFilterV2 {
 
   @Override
   public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
-    Tc3SignatureChecker.Verdict verdict = checker.check(request::getHeader, request.getBody(), clock.instant());
+    java.time.Instant now = clock.instant();
+    Tc3SignatureChecker.Verdict verdict = checker.check(request::getHeader, request.getBody(), now);
     return verdict.valid() ? RequestFilterAction.continueWith(request)
-        : RequestFilterAction.stopWith(ApiAnswers.error(verdict.code, verdict.message));
+        : RequestFilterAction.stopWith(ApiAnswers.error(verdict.code, verdict.message, now));
   }
 
   @Override
