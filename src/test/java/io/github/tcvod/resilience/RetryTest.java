@@ -59,8 +59,12 @@ class RetryTest {
     return "{\"Response\":{\"Error\":{\"Code\":\"" + code + "\",\"Message\":\"m\"},\"RequestId\":\"rid-" + code + "\"}}";
   }
 
-  /** The first {@code failures} answers are {@code failure}; the rest succeed. */
   static void failThenSucceed(int failures, ResponseDefinitionBuilder failure) {
+    failThenSucceedOn(server, failures, failure);
+  }
+
+  /** The first {@code failures} answers of {@code server} are {@code failure}; the rest succeed. */
+  static void failThenSucceedOn(WireMockExtension server, int failures, ResponseDefinitionBuilder failure) {
     String state = STARTED;
     for (int i = 1; i <= failures; i++) {
       String next = "failed-" + i;

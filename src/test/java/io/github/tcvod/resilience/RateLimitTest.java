@@ -1,0 +1,102 @@
+package io.github.tcvod.resilience;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.tcvod.CallOptions;
+import io.github.tcvod.RateLimit;
+import io.github.tcvod.VodClient;
+import io.github.tcvod.VodTestServer;
+import io.github.tcvod.exception.DeadlineExceededException;
+import io.github.tcvod.internal.TokenBucket;
+import io.github.tcvod.model.DescribeProcessImageAsyncTemplatesRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class RateLimitTest {
+  @RegisterExtension
+  static WireMockExtension server = WireMockExtension.newInstance()
+      .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
+      .build();
+
+  private static final DescribeProcessImageAsyncTemplatesRequest REQUEST = DescribeProcessImageAsyncTemplatesRequest.builder().build();
+
+  @Test
+  void bucketGrantsABurstThenSpacesReservations() {
+    AtomicLong now = new AtomicLong(1_000);
+    TokenBucket bucket = new TokenBucket(20, now::get);
+    for (int i = 0; i < 20; i++) {
+      assertEquals(0, bucket.reserve(Long.MAX_VALUE), "burst of one second's worth");
+    }
+    assertEquals(50_000_000L, bucket.reserve(Long.MAX_VALUE), "the 21st waits 1/20 s");
+    assertEquals(100_000_000L, bucket.reserve(Long.MAX_VALUE), "the 22nd waits 2/20 s");
+    now.addAndGet(100_000_000L);
+    assertEquals(50_000_000L, bucket.reserve(Long.MAX_VALUE), "reservations already made are honoured in order");
+    assertEquals(-1, bucket.reserve(10_000_000L), "a wait past the caller's limit is refused");
+    assertEquals(100_000_000L, bucket.reserve(Long.MAX_VALUE), "and a refusal reserves nothing");
+    now.addAndGet(10_000_000_000L);
+    for (int i = 0; i < 20; i++) {
+      assertEquals(0, bucket.reserve(0), "refills to the burst, no further");
+    }
+    assertEquals(-1, bucket.reserve(0));
+  }
+
+  @Test
+  void threadsOfOneClientShareTheActionsBucket() throws Exception {
+    server.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withBody(RetryTest.OK)));
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    long start = System.nanoTime();
+    try (VodClient vod = VodTestServer.clientOf(server.getPort()).rateLimit(RateLimit.perSecond(10)).build()) {
+      List<Future<?>> calls = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        calls.add(threads.submit(() -> vod.describeProcessImageAsyncTemplates(REQUEST)));
+      }
+      for (Future<?> call : calls) {
+        call.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      threads.shutdown();
+    }
+    long elapsed = System.nanoTime() - start;
+    assertEquals(16, server.findAll(anyRequestedFor(anyUrl())).size());
+    assertTrue(elapsed >= 550_000_000L, "16 calls at 10/s with a burst of 10 need at least 0.6 s, took " + elapsed / 1_000_000 + " ms");
+  }
+
+  @Test
+  void waitingForATokenStopsAtTheDeadline() {
+    server.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withBody(RetryTest.OK)));
+    try (VodClient vod = VodTestServer.clientOf(server.getPort()).rateLimit(RateLimit.perSecond(0.5)).build()) {
+      vod.describeProcessImageAsyncTemplates(REQUEST);
+      DeadlineExceededException e = assertThrows(DeadlineExceededException.class,
+          () -> vod.describeProcessImageAsyncTemplates(REQUEST, CallOptions.timeout(Duration.ofMillis(200))));
+      assertEquals(DeadlineExceededException.CODE, e.errorCode());
+      assertTrue(e.getMessage().contains("rate-limit token"), e.getMessage());
+    }
+    assertEquals(1, server.findAll(anyRequestedFor(anyUrl())).size(), "the second call never reached the server");
+  }
+
+  @Test
+  void specRateIsTheDefault() {
+    assertEquals(20, RateLimit.fromSpec().rateFor(20));
+    assertEquals(0, RateLimit.fromSpec().rateFor(0));
+    assertEquals(0, RateLimit.disabled().rateFor(20));
+    assertEquals(5, RateLimit.perSecond(5).rateFor(20));
+    assertThrows(IllegalArgumentException.class, () -> RateLimit.perSecond(0));
+  }
+}
