@@ -6,8 +6,16 @@ import io.github.tcvod.internal.ActionInvoker;
 import io.github.tcvod.paging.OffsetPaginator;
 import java.io.Closeable;
 import java.util.concurrent.CompletableFuture;
+import io.github.tcvod.model.CreateProcessImageAsyncTemplateRequest;
+import io.github.tcvod.model.CreateProcessImageAsyncTemplateResponse;
+import io.github.tcvod.model.DeleteProcessImageAsyncTemplateRequest;
+import io.github.tcvod.model.DeleteProcessImageAsyncTemplateResponse;
 import io.github.tcvod.model.DescribeProcessImageAsyncTemplatesRequest;
 import io.github.tcvod.model.DescribeProcessImageAsyncTemplatesResponse;
+import io.github.tcvod.model.ModifyProcessImageAsyncTemplateRequest;
+import io.github.tcvod.model.ModifyProcessImageAsyncTemplateResponse;
+import io.github.tcvod.model.ProcessImageAsyncRequest;
+import io.github.tcvod.model.ProcessImageAsyncResponse;
 
 /**
  * Client of Tencent Cloud Video on Demand (VOD), API 3.0: image asynchronous processing templates.
@@ -21,12 +29,36 @@ public final class VodClient implements Closeable {
   /** Endpoint used when the builder is given none. */
   public static final String DEFAULT_ENDPOINT = "https://vod.intl.tencentcloudapi.com";
 
+  private static final ActionDescriptor CREATE_PROCESS_IMAGE_ASYNC_TEMPLATE =
+      ActionDescriptor.builder("CreateProcessImageAsyncTemplate")
+          .version("2018-07-17")
+          .service("vod")
+          .build();
+
+  private static final ActionDescriptor DELETE_PROCESS_IMAGE_ASYNC_TEMPLATE =
+      ActionDescriptor.builder("DeleteProcessImageAsyncTemplate")
+          .version("2018-07-17")
+          .service("vod")
+          .build();
+
   private static final ActionDescriptor DESCRIBE_PROCESS_IMAGE_ASYNC_TEMPLATES =
       ActionDescriptor.builder("DescribeProcessImageAsyncTemplates")
           .version("2018-07-17")
           .service("vod")
           .idempotent(true)
           .rateLimitPerSecond(20)
+          .build();
+
+  private static final ActionDescriptor MODIFY_PROCESS_IMAGE_ASYNC_TEMPLATE =
+      ActionDescriptor.builder("ModifyProcessImageAsyncTemplate")
+          .version("2018-07-17")
+          .service("vod")
+          .build();
+
+  private static final ActionDescriptor PROCESS_IMAGE_ASYNC =
+      ActionDescriptor.builder("ProcessImageAsync")
+          .version("2018-07-17")
+          .service("vod")
           .build();
 
   private final ActionInvoker invoker;
@@ -41,6 +73,141 @@ public final class VodClient implements Closeable {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Creates an image async-processing template.
+   *
+   * <p>Creates a user-defined template and returns its id. Not idempotent: repeating the call creates another template.
+   *
+   * <p>Action {@code CreateProcessImageAsyncTemplate}, version {@code 2018-07-17}.
+   *
+   * <p>Error codes this action documents (any common code may come back too):
+   * <ul>
+   *   <li>{@code InternalError}: The service hit an internal error.</li>
+   *   <li>{@code InvalidParameter}: A parameter has a wrong format or type.</li>
+   *   <li>{@code InvalidParameterValue.Comment}: The comment is too long or otherwise invalid.</li>
+   *   <li>{@code InvalidParameterValue.Definition}: The template id is invalid.</li>
+   *   <li>{@code InvalidParameterValue.Name}: The name is too long or otherwise invalid.</li>
+   *   <li>{@code LimitExceeded.TooMuchTemplate}: The account already holds the maximum number of templates.</li>
+   *   <li>{@code UnauthorizedOperation}: The caller may not perform this operation.</li>
+   * </ul>
+   *
+   * @param request the request; {@code null} is rejected
+   * @return the typed response, with its {@code RequestId}
+   * @throws io.github.tcvod.exception.VodServiceException when the service answers with an error
+   *     code: a subclass per code family, e.g. {@link io.github.tcvod.exception.ResourceNotFoundException}
+   * @throws io.github.tcvod.exception.VodClientException when no valid answer arrives: transport
+   *     failure, non-200 status, malformed body or missing credentials
+   */
+  public CreateProcessImageAsyncTemplateResponse createProcessImageAsyncTemplate(CreateProcessImageAsyncTemplateRequest request) {
+    return createProcessImageAsyncTemplate(request, CallOptions.none());
+  }
+
+  /**
+   * Creates an image async-processing template. With per-call options: a deadline over all attempts, or another retry policy.
+   *
+   * @param request the request; {@code null} is rejected
+   * @param options per-call options
+   * @return the typed response
+   * @throws io.github.tcvod.exception.VodException as {@link #createProcessImageAsyncTemplate(CreateProcessImageAsyncTemplateRequest)} does;
+   *     {@link io.github.tcvod.exception.DeadlineExceededException} when the deadline passes
+   * @see #createProcessImageAsyncTemplate(CreateProcessImageAsyncTemplateRequest)
+   */
+  public CreateProcessImageAsyncTemplateResponse createProcessImageAsyncTemplate(CreateProcessImageAsyncTemplateRequest request, CallOptions options) {
+    return invoker.invoke(CREATE_PROCESS_IMAGE_ASYNC_TEMPLATE, request, CreateProcessImageAsyncTemplateResponse.class, options);
+  }
+
+  /**
+   * Creates an image async-processing template. Asynchronously, on the HTTP client's dispatcher: no thread waits for the answer.
+   *
+   * @param request the request; {@code null} is rejected
+   * @return a future that completes with the response, or exceptionally with the same
+   *     {@link io.github.tcvod.exception.VodException} the synchronous method throws; cancelling
+   *     it cancels the HTTP call
+   * @see #createProcessImageAsyncTemplate(CreateProcessImageAsyncTemplateRequest)
+   */
+  public CompletableFuture<CreateProcessImageAsyncTemplateResponse> createProcessImageAsyncTemplateAsync(CreateProcessImageAsyncTemplateRequest request) {
+    return createProcessImageAsyncTemplateAsync(request, CallOptions.none());
+  }
+
+  /**
+   * Creates an image async-processing template. Asynchronously, with per-call options.
+   *
+   * @param request the request; {@code null} is rejected
+   * @param options per-call options
+   * @return a future of the response; cancelling it cancels the HTTP call
+   * @see #createProcessImageAsyncTemplateAsync(CreateProcessImageAsyncTemplateRequest)
+   */
+  public CompletableFuture<CreateProcessImageAsyncTemplateResponse> createProcessImageAsyncTemplateAsync(CreateProcessImageAsyncTemplateRequest request, CallOptions options) {
+    return invoker.invokeAsync(CREATE_PROCESS_IMAGE_ASYNC_TEMPLATE, request, CreateProcessImageAsyncTemplateResponse.class, options);
+  }
+
+  /**
+   * Deletes an image async-processing template.
+   *
+   * <p>Deletes a user-defined template. Presets (ids below 10000) cannot be deleted.
+   *
+   * <p>Action {@code DeleteProcessImageAsyncTemplate}, version {@code 2018-07-17}.
+   *
+   * <p>Error codes this action documents (any common code may come back too):
+   * <ul>
+   *   <li>{@code FailedOperation}: The operation failed.</li>
+   *   <li>{@code InternalError}: The service hit an internal error.</li>
+   *   <li>{@code InvalidParameterValue.DeleteDefaultTemplate}: Preset templates cannot be deleted.</li>
+   *   <li>{@code ResourceNotFound}: The resource does not exist.</li>
+   *   <li>{@code ResourceNotFound.TemplateNotExist}: The template does not exist.</li>
+   *   <li>{@code UnauthorizedOperation}: The caller may not perform this operation.</li>
+   * </ul>
+   *
+   * @param request the request; {@code null} is rejected
+   * @return the typed response, with its {@code RequestId}
+   * @throws io.github.tcvod.exception.VodServiceException when the service answers with an error
+   *     code: a subclass per code family, e.g. {@link io.github.tcvod.exception.ResourceNotFoundException}
+   * @throws io.github.tcvod.exception.VodClientException when no valid answer arrives: transport
+   *     failure, non-200 status, malformed body or missing credentials
+   */
+  public DeleteProcessImageAsyncTemplateResponse deleteProcessImageAsyncTemplate(DeleteProcessImageAsyncTemplateRequest request) {
+    return deleteProcessImageAsyncTemplate(request, CallOptions.none());
+  }
+
+  /**
+   * Deletes an image async-processing template. With per-call options: a deadline over all attempts, or another retry policy.
+   *
+   * @param request the request; {@code null} is rejected
+   * @param options per-call options
+   * @return the typed response
+   * @throws io.github.tcvod.exception.VodException as {@link #deleteProcessImageAsyncTemplate(DeleteProcessImageAsyncTemplateRequest)} does;
+   *     {@link io.github.tcvod.exception.DeadlineExceededException} when the deadline passes
+   * @see #deleteProcessImageAsyncTemplate(DeleteProcessImageAsyncTemplateRequest)
+   */
+  public DeleteProcessImageAsyncTemplateResponse deleteProcessImageAsyncTemplate(DeleteProcessImageAsyncTemplateRequest request, CallOptions options) {
+    return invoker.invoke(DELETE_PROCESS_IMAGE_ASYNC_TEMPLATE, request, DeleteProcessImageAsyncTemplateResponse.class, options);
+  }
+
+  /**
+   * Deletes an image async-processing template. Asynchronously, on the HTTP client's dispatcher: no thread waits for the answer.
+   *
+   * @param request the request; {@code null} is rejected
+   * @return a future that completes with the response, or exceptionally with the same
+   *     {@link io.github.tcvod.exception.VodException} the synchronous method throws; cancelling
+   *     it cancels the HTTP call
+   * @see #deleteProcessImageAsyncTemplate(DeleteProcessImageAsyncTemplateRequest)
+   */
+  public CompletableFuture<DeleteProcessImageAsyncTemplateResponse> deleteProcessImageAsyncTemplateAsync(DeleteProcessImageAsyncTemplateRequest request) {
+    return deleteProcessImageAsyncTemplateAsync(request, CallOptions.none());
+  }
+
+  /**
+   * Deletes an image async-processing template. Asynchronously, with per-call options.
+   *
+   * @param request the request; {@code null} is rejected
+   * @param options per-call options
+   * @return a future of the response; cancelling it cancels the HTTP call
+   * @see #deleteProcessImageAsyncTemplateAsync(DeleteProcessImageAsyncTemplateRequest)
+   */
+  public CompletableFuture<DeleteProcessImageAsyncTemplateResponse> deleteProcessImageAsyncTemplateAsync(DeleteProcessImageAsyncTemplateRequest request, CallOptions options) {
+    return invoker.invokeAsync(DELETE_PROCESS_IMAGE_ASYNC_TEMPLATE, request, DeleteProcessImageAsyncTemplateResponse.class, options);
   }
 
   /**
@@ -129,6 +296,145 @@ public final class VodClient implements Closeable {
     return new OffsetPaginator<>(offset == null ? 0 : offset, limit == null || limit == 0 ? 100 : limit,
         (pageOffset, pageSize) -> describeProcessImageAsyncTemplates(request.toBuilder().offset(pageOffset).limit(pageSize).build()),
         DescribeProcessImageAsyncTemplatesResponse::processImageAsyncTemplateSet, DescribeProcessImageAsyncTemplatesResponse::totalCount);
+  }
+
+  /**
+   * Changes an image async-processing template.
+   *
+   * <p>Changes the name, comment or configuration of a user-defined template; fields left out keep their values.
+   *
+   * <p>Action {@code ModifyProcessImageAsyncTemplate}, version {@code 2018-07-17}.
+   *
+   * <p>Error codes this action documents (any common code may come back too):
+   * <ul>
+   *   <li>{@code InternalError}: The service hit an internal error.</li>
+   *   <li>{@code InvalidParameter}: A parameter has a wrong format or type.</li>
+   *   <li>{@code InvalidParameterValue.Name}: The name is too long or otherwise invalid.</li>
+   *   <li>{@code InvalidParameterValue.Comment}: The comment is too long or otherwise invalid.</li>
+   *   <li>{@code ResourceNotFound}: The resource does not exist.</li>
+   *   <li>{@code ResourceNotFound.TemplateNotExist}: The template does not exist.</li>
+   *   <li>{@code UnauthorizedOperation}: The caller may not perform this operation.</li>
+   * </ul>
+   *
+   * @param request the request; {@code null} is rejected
+   * @return the typed response, with its {@code RequestId}
+   * @throws io.github.tcvod.exception.VodServiceException when the service answers with an error
+   *     code: a subclass per code family, e.g. {@link io.github.tcvod.exception.ResourceNotFoundException}
+   * @throws io.github.tcvod.exception.VodClientException when no valid answer arrives: transport
+   *     failure, non-200 status, malformed body or missing credentials
+   */
+  public ModifyProcessImageAsyncTemplateResponse modifyProcessImageAsyncTemplate(ModifyProcessImageAsyncTemplateRequest request) {
+    return modifyProcessImageAsyncTemplate(request, CallOptions.none());
+  }
+
+  /**
+   * Changes an image async-processing template. With per-call options: a deadline over all attempts, or another retry policy.
+   *
+   * @param request the request; {@code null} is rejected
+   * @param options per-call options
+   * @return the typed response
+   * @throws io.github.tcvod.exception.VodException as {@link #modifyProcessImageAsyncTemplate(ModifyProcessImageAsyncTemplateRequest)} does;
+   *     {@link io.github.tcvod.exception.DeadlineExceededException} when the deadline passes
+   * @see #modifyProcessImageAsyncTemplate(ModifyProcessImageAsyncTemplateRequest)
+   */
+  public ModifyProcessImageAsyncTemplateResponse modifyProcessImageAsyncTemplate(ModifyProcessImageAsyncTemplateRequest request, CallOptions options) {
+    return invoker.invoke(MODIFY_PROCESS_IMAGE_ASYNC_TEMPLATE, request, ModifyProcessImageAsyncTemplateResponse.class, options);
+  }
+
+  /**
+   * Changes an image async-processing template. Asynchronously, on the HTTP client's dispatcher: no thread waits for the answer.
+   *
+   * @param request the request; {@code null} is rejected
+   * @return a future that completes with the response, or exceptionally with the same
+   *     {@link io.github.tcvod.exception.VodException} the synchronous method throws; cancelling
+   *     it cancels the HTTP call
+   * @see #modifyProcessImageAsyncTemplate(ModifyProcessImageAsyncTemplateRequest)
+   */
+  public CompletableFuture<ModifyProcessImageAsyncTemplateResponse> modifyProcessImageAsyncTemplateAsync(ModifyProcessImageAsyncTemplateRequest request) {
+    return modifyProcessImageAsyncTemplateAsync(request, CallOptions.none());
+  }
+
+  /**
+   * Changes an image async-processing template. Asynchronously, with per-call options.
+   *
+   * @param request the request; {@code null} is rejected
+   * @param options per-call options
+   * @return a future of the response; cancelling it cancels the HTTP call
+   * @see #modifyProcessImageAsyncTemplateAsync(ModifyProcessImageAsyncTemplateRequest)
+   */
+  public CompletableFuture<ModifyProcessImageAsyncTemplateResponse> modifyProcessImageAsyncTemplateAsync(ModifyProcessImageAsyncTemplateRequest request, CallOptions options) {
+    return invoker.invokeAsync(MODIFY_PROCESS_IMAGE_ASYNC_TEMPLATE, request, ModifyProcessImageAsyncTemplateResponse.class, options);
+  }
+
+  /**
+   * Starts asynchronous processing of an image.
+   *
+   * <p>Processes one image, given by FileId, Url or Base64, with a template and returns the id of the task that does it. Not idempotent, but a SessionId makes repeats within 3 days return the first task.
+   *
+   * <p>Action {@code ProcessImageAsync}, version {@code 2018-07-17}.
+   *
+   * <p>Error codes this action documents (any common code may come back too):
+   * <ul>
+   *   <li>{@code FailedOperation}: The operation failed.</li>
+   *   <li>{@code FailedOperation.InvalidVodUser}: The account has not activated VOD or is not allowed to use it.</li>
+   *   <li>{@code InternalError}: The service hit an internal error.</li>
+   *   <li>{@code InvalidParameter}: A parameter has a wrong format or type.</li>
+   *   <li>{@code InvalidParameterValue.FileId}: The FileId does not exist.</li>
+   *   <li>{@code InvalidParameterValue.SessionContextTooLong}: SessionContext is too long.</li>
+   *   <li>{@code InvalidParameterValue.SessionId}: SessionId is invalid or was already used within 3 days.</li>
+   *   <li>{@code InvalidParameterValue.SessionIdTooLong}: SessionId is too long.</li>
+   *   <li>{@code InvalidParameterValue.SubAppId}: The application id is invalid.</li>
+   *   <li>{@code UnauthorizedOperation}: The caller may not perform this operation.</li>
+   * </ul>
+   *
+   * @param request the request; {@code null} is rejected
+   * @return the typed response, with its {@code RequestId}
+   * @throws io.github.tcvod.exception.VodServiceException when the service answers with an error
+   *     code: a subclass per code family, e.g. {@link io.github.tcvod.exception.ResourceNotFoundException}
+   * @throws io.github.tcvod.exception.VodClientException when no valid answer arrives: transport
+   *     failure, non-200 status, malformed body or missing credentials
+   */
+  public ProcessImageAsyncResponse processImageAsync(ProcessImageAsyncRequest request) {
+    return processImageAsync(request, CallOptions.none());
+  }
+
+  /**
+   * Starts asynchronous processing of an image. With per-call options: a deadline over all attempts, or another retry policy.
+   *
+   * @param request the request; {@code null} is rejected
+   * @param options per-call options
+   * @return the typed response
+   * @throws io.github.tcvod.exception.VodException as {@link #processImageAsync(ProcessImageAsyncRequest)} does;
+   *     {@link io.github.tcvod.exception.DeadlineExceededException} when the deadline passes
+   * @see #processImageAsync(ProcessImageAsyncRequest)
+   */
+  public ProcessImageAsyncResponse processImageAsync(ProcessImageAsyncRequest request, CallOptions options) {
+    return invoker.invoke(PROCESS_IMAGE_ASYNC, request, ProcessImageAsyncResponse.class, options);
+  }
+
+  /**
+   * Starts asynchronous processing of an image. Asynchronously, on the HTTP client's dispatcher: no thread waits for the answer.
+   *
+   * @param request the request; {@code null} is rejected
+   * @return a future that completes with the response, or exceptionally with the same
+   *     {@link io.github.tcvod.exception.VodException} the synchronous method throws; cancelling
+   *     it cancels the HTTP call
+   * @see #processImageAsync(ProcessImageAsyncRequest)
+   */
+  public CompletableFuture<ProcessImageAsyncResponse> processImageAsyncAsync(ProcessImageAsyncRequest request) {
+    return processImageAsyncAsync(request, CallOptions.none());
+  }
+
+  /**
+   * Starts asynchronous processing of an image. Asynchronously, with per-call options.
+   *
+   * @param request the request; {@code null} is rejected
+   * @param options per-call options
+   * @return a future of the response; cancelling it cancels the HTTP call
+   * @see #processImageAsyncAsync(ProcessImageAsyncRequest)
+   */
+  public CompletableFuture<ProcessImageAsyncResponse> processImageAsyncAsync(ProcessImageAsyncRequest request, CallOptions options) {
+    return invoker.invokeAsync(PROCESS_IMAGE_ASYNC, request, ProcessImageAsyncResponse.class, options);
   }
 
   /** Releases the connections and threads of the HTTP client, unless it was supplied by the caller. */

@@ -165,6 +165,15 @@ public final class AdvancedSuperResolutionConfig {
     return shortSide;
   }
 
+  /** Checks the spec's constraints here and in every nested object, however this one was made. */
+  void validate() {
+    Validate.finite("AdvancedSuperResolutionConfig.Percent", percent);
+    Validate.atMost("AdvancedSuperResolutionConfig.Width", width, 4096);
+    Validate.atMost("AdvancedSuperResolutionConfig.Height", height, 4096);
+    Validate.atMost("AdvancedSuperResolutionConfig.LongSide", longSide, 4096);
+    Validate.atMost("AdvancedSuperResolutionConfig.ShortSide", shortSide, 4096);
+  }
+
   @Override
   public boolean equals(Object other) {
     if (this == other) {
@@ -507,12 +516,9 @@ public final class AdvancedSuperResolutionConfig {
      *     names the field and the limit
      */
     public AdvancedSuperResolutionConfig build() {
-      Validate.finite("AdvancedSuperResolutionConfig.Percent", percent);
-      Validate.atMost("AdvancedSuperResolutionConfig.Width", width, 4096);
-      Validate.atMost("AdvancedSuperResolutionConfig.Height", height, 4096);
-      Validate.atMost("AdvancedSuperResolutionConfig.LongSide", longSide, 4096);
-      Validate.atMost("AdvancedSuperResolutionConfig.ShortSide", shortSide, 4096);
-      return new AdvancedSuperResolutionConfig(this);
+      AdvancedSuperResolutionConfig value = new AdvancedSuperResolutionConfig(this);
+      value.validate();
+      return value;
     }
   }
 }

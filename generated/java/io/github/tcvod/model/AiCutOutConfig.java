@@ -102,6 +102,13 @@ public final class AiCutOutConfig {
     return model;
   }
 
+  /** Checks the spec's constraints here and in every nested object, however this one was made. */
+  void validate() {
+    if (patternConfig != null) {
+      patternConfig.validate();
+    }
+  }
+
   @Override
   public boolean equals(Object other) {
     if (this == other) {
@@ -321,7 +328,9 @@ public final class AiCutOutConfig {
      *     names the field and the limit
      */
     public AiCutOutConfig build() {
-      return new AiCutOutConfig(this);
+      AiCutOutConfig value = new AiCutOutConfig(this);
+      value.validate();
+      return value;
     }
   }
 }

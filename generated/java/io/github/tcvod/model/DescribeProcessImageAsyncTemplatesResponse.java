@@ -81,6 +81,18 @@ public final class DescribeProcessImageAsyncTemplatesResponse {
     return requestId;
   }
 
+  /** Checks the spec's constraints here and in every nested object, however this one was made. */
+  void validate() {
+    Validate.atLeast("DescribeProcessImageAsyncTemplatesResponse.TotalCount", totalCount, 0);
+    if (processImageAsyncTemplateSet != null) {
+      for (ProcessImageAsyncTemplateItem item : processImageAsyncTemplateSet) {
+        if (item != null) {
+          item.validate();
+        }
+      }
+    }
+  }
+
   @Override
   public boolean equals(Object other) {
     if (this == other) {
@@ -173,8 +185,9 @@ public final class DescribeProcessImageAsyncTemplatesResponse {
      *     names the field and the limit
      */
     public DescribeProcessImageAsyncTemplatesResponse build() {
-      Validate.atLeast("DescribeProcessImageAsyncTemplatesResponse.TotalCount", totalCount, 0);
-      return new DescribeProcessImageAsyncTemplatesResponse(this);
+      DescribeProcessImageAsyncTemplatesResponse value = new DescribeProcessImageAsyncTemplatesResponse(this);
+      value.validate();
+      return value;
     }
   }
 }

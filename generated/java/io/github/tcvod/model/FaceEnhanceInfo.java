@@ -72,6 +72,14 @@ public final class FaceEnhanceInfo {
     return intensity;
   }
 
+  /** Checks the spec's constraints here and in every nested object, however this one was made. */
+  void validate() {
+    Validate.required("FaceEnhanceInfo.Switch", switchValue);
+    Validate.atLeast("FaceEnhanceInfo.Intensity", intensity, 0.0);
+    Validate.atMost("FaceEnhanceInfo.Intensity", intensity, 1.0);
+    Validate.finite("FaceEnhanceInfo.Intensity", intensity);
+  }
+
   @Override
   public boolean equals(Object other) {
     if (this == other) {
@@ -200,11 +208,9 @@ public final class FaceEnhanceInfo {
      *     names the field and the limit
      */
     public FaceEnhanceInfo build() {
-      Validate.required("FaceEnhanceInfo.Switch", switchValue);
-      Validate.atLeast("FaceEnhanceInfo.Intensity", intensity, 0.0);
-      Validate.atMost("FaceEnhanceInfo.Intensity", intensity, 1.0);
-      Validate.finite("FaceEnhanceInfo.Intensity", intensity);
-      return new FaceEnhanceInfo(this);
+      FaceEnhanceInfo value = new FaceEnhanceInfo(this);
+      value.validate();
+      return value;
     }
   }
 }

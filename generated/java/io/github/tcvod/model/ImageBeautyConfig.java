@@ -72,6 +72,24 @@ public final class ImageBeautyConfig {
     return beautyFilterItems != null;
   }
 
+  /** Checks the spec's constraints here and in every nested object, however this one was made. */
+  void validate() {
+    if (beautyEffectItems != null) {
+      for (BeautyEffectItem item : beautyEffectItems) {
+        if (item != null) {
+          item.validate();
+        }
+      }
+    }
+    if (beautyFilterItems != null) {
+      for (BeautyFilterItem item : beautyFilterItems) {
+        if (item != null) {
+          item.validate();
+        }
+      }
+    }
+  }
+
   @Override
   public boolean equals(Object other) {
     if (this == other) {
@@ -159,7 +177,9 @@ public final class ImageBeautyConfig {
      *     names the field and the limit
      */
     public ImageBeautyConfig build() {
-      return new ImageBeautyConfig(this);
+      ImageBeautyConfig value = new ImageBeautyConfig(this);
+      value.validate();
+      return value;
     }
   }
 }

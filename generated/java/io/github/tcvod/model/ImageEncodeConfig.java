@@ -71,6 +71,12 @@ public final class ImageEncodeConfig {
     return quality;
   }
 
+  /** Checks the spec's constraints here and in every nested object, however this one was made. */
+  void validate() {
+    Validate.atLeast("ImageEncodeConfig.Quality", quality, 1);
+    Validate.atMost("ImageEncodeConfig.Quality", quality, 100);
+  }
+
   @Override
   public boolean equals(Object other) {
     if (this == other) {
@@ -203,9 +209,9 @@ public final class ImageEncodeConfig {
      *     names the field and the limit
      */
     public ImageEncodeConfig build() {
-      Validate.atLeast("ImageEncodeConfig.Quality", quality, 1);
-      Validate.atMost("ImageEncodeConfig.Quality", quality, 100);
-      return new ImageEncodeConfig(this);
+      ImageEncodeConfig value = new ImageEncodeConfig(this);
+      value.validate();
+      return value;
     }
   }
 }

@@ -140,6 +140,34 @@ public final class ImageEnhanceConfig {
     return lowLightEnhance;
   }
 
+  /** Checks the spec's constraints here and in every nested object, however this one was made. */
+  void validate() {
+    if (superResolution != null) {
+      superResolution.validate();
+    }
+    if (advancedSuperResolution != null) {
+      advancedSuperResolution.validate();
+    }
+    if (denoise != null) {
+      denoise.validate();
+    }
+    if (imageQualityEnhance != null) {
+      imageQualityEnhance.validate();
+    }
+    if (colorEnhance != null) {
+      colorEnhance.validate();
+    }
+    if (sharpEnhance != null) {
+      sharpEnhance.validate();
+    }
+    if (faceEnhance != null) {
+      faceEnhance.validate();
+    }
+    if (lowLightEnhance != null) {
+      lowLightEnhance.validate();
+    }
+  }
+
   @Override
   public boolean equals(Object other) {
     if (this == other) {
@@ -297,7 +325,9 @@ public final class ImageEnhanceConfig {
      *     names the field and the limit
      */
     public ImageEnhanceConfig build() {
-      return new ImageEnhanceConfig(this);
+      ImageEnhanceConfig value = new ImageEnhanceConfig(this);
+      value.validate();
+      return value;
     }
   }
 }

@@ -77,6 +77,11 @@ public final class ImageQualityEnhanceInfo {
     return type;
   }
 
+  /** Checks the spec's constraints here and in every nested object, however this one was made. */
+  void validate() {
+    Validate.required("ImageQualityEnhanceInfo.Switch", switchValue);
+  }
+
   @Override
   public boolean equals(Object other) {
     if (this == other) {
@@ -268,8 +273,9 @@ public final class ImageQualityEnhanceInfo {
      *     names the field and the limit
      */
     public ImageQualityEnhanceInfo build() {
-      Validate.required("ImageQualityEnhanceInfo.Switch", switchValue);
-      return new ImageQualityEnhanceInfo(this);
+      ImageQualityEnhanceInfo value = new ImageQualityEnhanceInfo(this);
+      value.validate();
+      return value;
     }
   }
 }

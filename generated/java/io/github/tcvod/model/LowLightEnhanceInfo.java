@@ -77,6 +77,11 @@ public final class LowLightEnhanceInfo {
     return type;
   }
 
+  /** Checks the spec's constraints here and in every nested object, however this one was made. */
+  void validate() {
+    Validate.required("LowLightEnhanceInfo.Switch", switchValue);
+  }
+
   @Override
   public boolean equals(Object other) {
     if (this == other) {
@@ -264,8 +269,9 @@ public final class LowLightEnhanceInfo {
      *     names the field and the limit
      */
     public LowLightEnhanceInfo build() {
-      Validate.required("LowLightEnhanceInfo.Switch", switchValue);
-      return new LowLightEnhanceInfo(this);
+      LowLightEnhanceInfo value = new LowLightEnhanceInfo(this);
+      value.validate();
+      return value;
     }
   }
 }

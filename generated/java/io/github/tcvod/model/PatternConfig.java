@@ -109,6 +109,19 @@ public final class PatternConfig {
     return edgeBlendingIntensity;
   }
 
+  /** Checks the spec's constraints here and in every nested object, however this one was made. */
+  void validate() {
+    Validate.atLeast("PatternConfig.TransparencyThreshold", transparencyThreshold, 0);
+    Validate.atMost("PatternConfig.TransparencyThreshold", transparencyThreshold, 255);
+    Validate.atLeast("PatternConfig.OpaqueThreshold", opaqueThreshold, 0);
+    Validate.atMost("PatternConfig.OpaqueThreshold", opaqueThreshold, 255);
+    Validate.atLeast("PatternConfig.EdgeSamplingStep", edgeSamplingStep, 1);
+    Validate.atMost("PatternConfig.EdgeSamplingStep", edgeSamplingStep, 10);
+    Validate.atLeast("PatternConfig.EdgeBlendingIntensity", edgeBlendingIntensity, 0.0);
+    Validate.atMost("PatternConfig.EdgeBlendingIntensity", edgeBlendingIntensity, 1.0);
+    Validate.finite("PatternConfig.EdgeBlendingIntensity", edgeBlendingIntensity);
+  }
+
   @Override
   public boolean equals(Object other) {
     if (this == other) {
@@ -221,16 +234,9 @@ public final class PatternConfig {
      *     names the field and the limit
      */
     public PatternConfig build() {
-      Validate.atLeast("PatternConfig.TransparencyThreshold", transparencyThreshold, 0);
-      Validate.atMost("PatternConfig.TransparencyThreshold", transparencyThreshold, 255);
-      Validate.atLeast("PatternConfig.OpaqueThreshold", opaqueThreshold, 0);
-      Validate.atMost("PatternConfig.OpaqueThreshold", opaqueThreshold, 255);
-      Validate.atLeast("PatternConfig.EdgeSamplingStep", edgeSamplingStep, 1);
-      Validate.atMost("PatternConfig.EdgeSamplingStep", edgeSamplingStep, 10);
-      Validate.atLeast("PatternConfig.EdgeBlendingIntensity", edgeBlendingIntensity, 0.0);
-      Validate.atMost("PatternConfig.EdgeBlendingIntensity", edgeBlendingIntensity, 1.0);
-      Validate.finite("PatternConfig.EdgeBlendingIntensity", edgeBlendingIntensity);
-      return new PatternConfig(this);
+      PatternConfig value = new PatternConfig(this);
+      value.validate();
+      return value;
     }
   }
 }

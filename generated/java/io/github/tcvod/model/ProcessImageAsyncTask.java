@@ -88,6 +88,22 @@ public final class ProcessImageAsyncTask {
     return aiCutOutConfig;
   }
 
+  /** Checks the spec's constraints here and in every nested object, however this one was made. */
+  void validate() {
+    if (encodeConfig != null) {
+      encodeConfig.validate();
+    }
+    if (enhanceConfig != null) {
+      enhanceConfig.validate();
+    }
+    if (beautyConfig != null) {
+      beautyConfig.validate();
+    }
+    if (aiCutOutConfig != null) {
+      aiCutOutConfig.validate();
+    }
+  }
+
   @Override
   public boolean equals(Object other) {
     if (this == other) {
@@ -185,7 +201,9 @@ public final class ProcessImageAsyncTask {
      *     names the field and the limit
      */
     public ProcessImageAsyncTask build() {
-      return new ProcessImageAsyncTask(this);
+      ProcessImageAsyncTask value = new ProcessImageAsyncTask(this);
+      value.validate();
+      return value;
     }
   }
 }

@@ -129,6 +129,15 @@ public final class ProcessImageAsyncTemplateItem {
     return processImageConfigure;
   }
 
+  /** Checks the spec's constraints here and in every nested object, however this one was made. */
+  void validate() {
+    Validate.maxLength("ProcessImageAsyncTemplateItem.Name", name, 64);
+    Validate.maxLength("ProcessImageAsyncTemplateItem.Comment", comment, 256);
+    if (processImageConfigure != null) {
+      processImageConfigure.validate();
+    }
+  }
+
   @Override
   public boolean equals(Object other) {
     if (this == other) {
@@ -271,9 +280,9 @@ public final class ProcessImageAsyncTemplateItem {
      *     names the field and the limit
      */
     public ProcessImageAsyncTemplateItem build() {
-      Validate.maxLength("ProcessImageAsyncTemplateItem.Name", name, 64);
-      Validate.maxLength("ProcessImageAsyncTemplateItem.Comment", comment, 256);
-      return new ProcessImageAsyncTemplateItem(this);
+      ProcessImageAsyncTemplateItem value = new ProcessImageAsyncTemplateItem(this);
+      value.validate();
+      return value;
     }
   }
 }

@@ -72,6 +72,14 @@ public final class SharpEnhanceInfo {
     return intensity;
   }
 
+  /** Checks the spec's constraints here and in every nested object, however this one was made. */
+  void validate() {
+    Validate.required("SharpEnhanceInfo.Switch", switchValue);
+    Validate.atLeast("SharpEnhanceInfo.Intensity", intensity, 0.0);
+    Validate.atMost("SharpEnhanceInfo.Intensity", intensity, 1.0);
+    Validate.finite("SharpEnhanceInfo.Intensity", intensity);
+  }
+
   @Override
   public boolean equals(Object other) {
     if (this == other) {
@@ -200,11 +208,9 @@ public final class SharpEnhanceInfo {
      *     names the field and the limit
      */
     public SharpEnhanceInfo build() {
-      Validate.required("SharpEnhanceInfo.Switch", switchValue);
-      Validate.atLeast("SharpEnhanceInfo.Intensity", intensity, 0.0);
-      Validate.atMost("SharpEnhanceInfo.Intensity", intensity, 1.0);
-      Validate.finite("SharpEnhanceInfo.Intensity", intensity);
-      return new SharpEnhanceInfo(this);
+      SharpEnhanceInfo value = new SharpEnhanceInfo(this);
+      value.validate();
+      return value;
     }
   }
 }

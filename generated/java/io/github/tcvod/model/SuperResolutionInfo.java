@@ -92,6 +92,13 @@ public final class SuperResolutionInfo {
     return size;
   }
 
+  /** Checks the spec's constraints here and in every nested object, however this one was made. */
+  void validate() {
+    Validate.required("SuperResolutionInfo.Switch", switchValue);
+    Validate.atLeast("SuperResolutionInfo.Size", size, 2);
+    Validate.atMost("SuperResolutionInfo.Size", size, 2);
+  }
+
   @Override
   public boolean equals(Object other) {
     if (this == other) {
@@ -296,10 +303,9 @@ public final class SuperResolutionInfo {
      *     names the field and the limit
      */
     public SuperResolutionInfo build() {
-      Validate.required("SuperResolutionInfo.Switch", switchValue);
-      Validate.atLeast("SuperResolutionInfo.Size", size, 2);
-      Validate.atMost("SuperResolutionInfo.Size", size, 2);
-      return new SuperResolutionInfo(this);
+      SuperResolutionInfo value = new SuperResolutionInfo(this);
+      value.validate();
+      return value;
     }
   }
 }

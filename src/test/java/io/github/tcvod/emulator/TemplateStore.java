@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * with the seed page's example template (7) and presets (ids below 10000).
  */
 public final class TemplateStore {
-  private final Map<Long, JsonObject> templates = new TreeMap<>();
+  private final TreeMap<Long, JsonObject> templates = new TreeMap<>();
 
   /** @return a store holding the bundled templates */
   public static TemplateStore withBundledTemplates() {
@@ -40,6 +40,34 @@ public final class TemplateStore {
   /** @param template a template with its Definition; replaces one with the same Definition */
   public synchronized void put(JsonObject template) {
     templates.put(template.get("Definition").getAsLong(), template.deepCopy());
+  }
+
+  /**
+   * @param definition a template id
+   * @return a copy of the template, or null
+   */
+  public synchronized JsonObject get(long definition) {
+    JsonObject template = templates.get(definition);
+    return template == null ? null : template.deepCopy();
+  }
+
+  /**
+   * @param definition a template id
+   * @return whether a template was removed
+   */
+  public synchronized boolean remove(long definition) {
+    return templates.remove(definition) != null;
+  }
+
+  /** @return the id a new user template gets: above every id in use, and at least 10001 */
+  public synchronized long nextUserDefinition() {
+    long highest = templates.isEmpty() ? 0 : templates.lastKey();
+    return Math.max(10_001, highest + 1);
+  }
+
+  /** @return how many templates are user templates (ids from 10000 up) */
+  public synchronized int userTemplates() {
+    return templates.tailMap(10_000L).size();
   }
 
   /** @return how many templates are stored */

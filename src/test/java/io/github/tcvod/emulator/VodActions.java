@@ -9,13 +9,17 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * WireMock transformer that plays the VOD actions against a {@link TemplateStore}: it reads
+ * WireMock transformer that plays the VOD template actions (Describe, Create, Modify, Delete) and
+ * ProcessImageAsync against a {@link TemplateStore}: it reads
  * {@code X-TC-Action} and the JSON body, enforces the documented limits with the documented error
  * codes, and answers with a fresh RequestId.
  */
@@ -24,7 +28,11 @@ public final class VodActions implements ResponseDefinitionTransformerV2 {
   public static final String NAME = "vod-emulator";
   static final String VERSION = "2018-07-17";
 
+  /** The docs give 50 in one place and 100 in the error text; the error text wins. */
+  static final int MAX_USER_TEMPLATES = 100;
+
   private final TemplateStore store;
+  private final Map<String, String> sessions = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Plays against the bundled templates (for WireMock standalone {@code --extensions}). */
   public VodActions() {
@@ -60,6 +68,14 @@ public final class VodActions implements ResponseDefinitionTransformerV2 {
       switch (action) {
         case "DescribeProcessImageAsyncTemplates":
           return describe(body);
+        case "CreateProcessImageAsyncTemplate":
+          return create(body);
+        case "ModifyProcessImageAsyncTemplate":
+          return modify(body);
+        case "DeleteProcessImageAsyncTemplate":
+          return delete(body);
+        case "ProcessImageAsync":
+          return processImage(body);
         default:
           return ApiAnswers.error("InvalidAction", "The action " + action + " does not exist.");
       }
@@ -88,6 +104,152 @@ public final class VodActions implements ResponseDefinitionTransformerV2 {
     long offset = integer(body, "Offset", 0, Long.MAX_VALUE, 0);
     long limit = integer(body, "Limit", 0, 100, 10);
     return ApiAnswers.success(store.page(definitions, offset, limit));
+  }
+
+  private ResponseDefinition create(JsonObject body) {
+    allowOnly(body, "ProcessImageConfigure", "SubAppId", "Name", "Comment");
+    integer(body, "SubAppId", 0, Long.MAX_VALUE, 0);
+    JsonObject configure = object(body, "ProcessImageConfigure", true);
+    String name = text(body, "Name", 64, "InvalidParameterValue.Name");
+    String comment = text(body, "Comment", 256, "InvalidParameterValue.Comment");
+    JsonObject template = new JsonObject();
+    synchronized (store) {
+      if (store.userTemplates() >= MAX_USER_TEMPLATES) {
+        throw new ApiError("LimitExceeded.TooMuchTemplate", "The number of templates exceeds the upper limit of " + MAX_USER_TEMPLATES + ".");
+      }
+      long definition = store.nextUserDefinition();
+      String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+      template.addProperty("Definition", definition);
+      template.addProperty("Type", "Custom");
+      template.addProperty("Name", name == null ? "" : name);
+      template.addProperty("Comment", comment == null ? "" : comment);
+      template.addProperty("CreateTime", now);
+      template.addProperty("UpdateTime", now);
+      template.add("ProcessImageConfigure", configure);
+      store.put(template);
+    }
+    JsonObject result = new JsonObject();
+    result.add("Definition", template.get("Definition"));
+    return ApiAnswers.success(result);
+  }
+
+  private ResponseDefinition modify(JsonObject body) {
+    allowOnly(body, "Definition", "SubAppId", "Name", "Comment", "ProcessImageConfigure");
+    integer(body, "SubAppId", 0, Long.MAX_VALUE, 0);
+    long definition = requiredInteger(body, "Definition");
+    String name = text(body, "Name", 64, "InvalidParameterValue.Name");
+    String comment = text(body, "Comment", 256, "InvalidParameterValue.Comment");
+    JsonObject configure = object(body, "ProcessImageConfigure", false);
+    synchronized (store) {
+      JsonObject template = existing(definition);
+      if ("Preset".equals(template.get("Type").getAsString())) {
+        throw new ApiError("InvalidParameter", "Preset templates cannot be modified.");
+      }
+      if (name != null) {
+        template.addProperty("Name", name);
+      }
+      if (comment != null) {
+        template.addProperty("Comment", comment);
+      }
+      if (configure != null) {
+        template.add("ProcessImageConfigure", configure);
+      }
+      template.addProperty("UpdateTime", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+      store.put(template);
+    }
+    return ApiAnswers.success(new JsonObject());
+  }
+
+  private ResponseDefinition delete(JsonObject body) {
+    allowOnly(body, "Definition", "SubAppId");
+    integer(body, "SubAppId", 0, Long.MAX_VALUE, 0);
+    long definition = requiredInteger(body, "Definition");
+    synchronized (store) {
+      JsonObject template = existing(definition);
+      if ("Preset".equals(template.get("Type").getAsString())) {
+        throw new ApiError("InvalidParameterValue.DeleteDefaultTemplate", "Preset templates cannot be deleted.");
+      }
+      store.remove(definition);
+    }
+    return ApiAnswers.success(new JsonObject());
+  }
+
+  private ResponseDefinition processImage(JsonObject body) {
+    allowOnly(body, "SubAppId", "FileId", "Url", "Base64", "ImageTaskInput", "OutputConfig", "SessionId",
+        "SessionContext", "TasksPriority", "ExtInfo");
+    requiredInteger(body, "SubAppId");
+    int sources = 0;
+    for (String source : new String[] {"FileId", "Url", "Base64"}) {
+      sources += text(body, source, Integer.MAX_VALUE, "InvalidParameter") == null ? 0 : 1;
+    }
+    if (sources != 1) {
+      throw new ApiError("InvalidParameter", "Give exactly one of FileId, Url and Base64.");
+    }
+    String fileId = text(body, "FileId", Integer.MAX_VALUE, "InvalidParameter");
+    if (fileId != null && !fileId.matches("\\d+")) {
+      throw new ApiError("InvalidParameterValue.FileId", "The FileId does not exist.");
+    }
+    JsonObject input = object(body, "ImageTaskInput", true);
+    long definition = requiredInteger(input, "Definition");
+    if (store.get(definition) == null) {
+      throw new ApiError("InvalidParameter", "The template " + definition + " does not exist.");
+    }
+    String sessionId = text(body, "SessionId", 50, "InvalidParameterValue.SessionIdTooLong");
+    text(body, "SessionContext", 1000, "InvalidParameterValue.SessionContextTooLong");
+    integer(body, "TasksPriority", -10, 10, 0);
+    String taskId = "1500000-ProcessImageAsync-" + UUID.randomUUID().toString().replace("-", "");
+    if (sessionId != null) {
+      String first = sessions.putIfAbsent(sessionId, taskId);
+      taskId = first == null ? taskId : first;
+    }
+    JsonObject result = new JsonObject();
+    result.addProperty("TaskId", taskId);
+    return ApiAnswers.success(result);
+  }
+
+  private JsonObject existing(long definition) {
+    JsonObject template = store.get(definition);
+    if (template == null) {
+      throw new ApiError("ResourceNotFound.TemplateNotExist", "The template " + definition + " does not exist.");
+    }
+    return template;
+  }
+
+  private static long requiredInteger(JsonObject body, String name) {
+    JsonElement value = body.get(name);
+    if (value == null || value.isJsonNull()) {
+      throw new ApiError("MissingParameter", "The request is missing the required parameter `" + name + "`.");
+    }
+    return asInteger(name, value);
+  }
+
+  private static JsonObject object(JsonObject body, String name, boolean required) {
+    JsonElement value = body.get(name);
+    if (value == null || value.isJsonNull()) {
+      if (required) {
+        throw new ApiError("MissingParameter", "The request is missing the required parameter `" + name + "`.");
+      }
+      return null;
+    }
+    if (!value.isJsonObject()) {
+      throw new ApiError("InvalidParameter", name + " must be an object.");
+    }
+    return value.getAsJsonObject();
+  }
+
+  private static String text(JsonObject body, String name, int maxLength, String tooLongCode) {
+    JsonElement value = body.get(name);
+    if (value == null || value.isJsonNull()) {
+      return null;
+    }
+    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+      throw new ApiError("InvalidParameter", name + " must be a string.");
+    }
+    String text = value.getAsString();
+    if (text.codePointCount(0, text.length()) > maxLength) {
+      throw new ApiError(tooLongCode, name + " may hold at most " + maxLength + " characters.");
+    }
+    return text;
   }
 
   private static void allowOnly(JsonObject body, String... names) {
