@@ -9,7 +9,7 @@ public class VodException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final transient ErrorDetails details;
-  private volatile int attempts = 1;
+  private transient volatile int attempts = 1;
 
   /**
    * @param details what is known about the failure
