@@ -9,6 +9,10 @@ import io.github.tcvod.exception.ErrorDetails;
 import io.github.tcvod.exception.HttpStatusException;
 import io.github.tcvod.exception.MalformedResponseException;
 import io.github.tcvod.exception.VodException;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.StringReader;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -16,6 +20,8 @@ import java.nio.charset.StandardCharsets;
  * what was wrong with the answer and never quote its body or headers.
  */
 public final class ResponseReader {
+  private static final byte[] ERROR_KEY = "\"Error\"".getBytes(StandardCharsets.US_ASCII);
+
   private final Gson gson;
 
   /** @param gson binds the {@code Response} object to the response type */
@@ -33,6 +39,53 @@ public final class ResponseReader {
    * @throws VodException for an API error, a non-200 status or a malformed body
    */
   public <T> T read(String action, int status, byte[] body, Class<T> responseType) {
+    if (status == 200 && !mayHoldError(body)) {
+      T value = bindStreaming(body, responseType);
+      if (value != null) {
+        return value;
+      }
+    }
+    return readThroughTree(action, status, body, responseType);
+  }
+
+  /**
+   * The fast path for the common answer: binds {@code Response} straight from the bytes, in one
+   * pass. It yields null for anything unusual (no Response, a null one, a parse or type error),
+   * and the tree path then decides exactly what went wrong.
+   */
+  private <T> T bindStreaming(byte[] body, Class<T> responseType) {
+    try (JsonReader reader = new JsonReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
+      T value = null;
+      reader.beginObject();
+      while (reader.hasNext()) {
+        if ("Response".equals(reader.nextName()) && value == null && reader.peek() == JsonToken.BEGIN_OBJECT) {
+          value = gson.getAdapter(responseType).read(reader);
+        } else {
+          reader.skipValue();
+        }
+      }
+      reader.endObject();
+      return reader.peek() == JsonToken.END_DOCUMENT ? value : null;
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      return null;
+    }
+  }
+
+  /** An API error needs the tree: only a body that mentions "Error" can hold one. */
+  private static boolean mayHoldError(byte[] body) {
+    outer:
+    for (int i = 0; i + ERROR_KEY.length <= body.length; i++) {
+      for (int j = 0; j < ERROR_KEY.length; j++) {
+        if (body[i + j] != ERROR_KEY[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private <T> T readThroughTree(String action, int status, byte[] body, Class<T> responseType) {
     JsonObject response = responseObject(body);
     String requestId = response == null ? null : string(response, "RequestId");
     JsonElement error = response == null ? null : response.get("Error");

@@ -15,6 +15,10 @@ public final class DefaultTc3Signer implements Tc3Signer {
   private static final String ALGORITHM = "TC3-HMAC-SHA256";
   private static final String SIGNED_HEADERS = "content-type;host";
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+  /** Looking a provider up costs more than the hash of a small body: one instance per thread. */
+  private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> instance(() -> Mac.getInstance("HmacSHA256")));
+  private static final ThreadLocal<MessageDigest> DIGESTS =
+      ThreadLocal.withInitial(() -> instance(() -> MessageDigest.getInstance("SHA-256")));
 
   /** The derived key depends only on (secret key, UTC date, service): one day's key is reused. */
   private volatile CachedKey cachedKey;
@@ -94,11 +98,11 @@ public final class DefaultTc3Signer implements Tc3Signer {
    */
   public static byte[] hmacSha256(byte[] key, String data) {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
+      Mac mac = MACS.get();
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
       return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+      throw new IllegalStateException("HmacSHA256 rejected its key", e);
     }
   }
 
@@ -107,11 +111,7 @@ public final class DefaultTc3Signer implements Tc3Signer {
    * @return their SHA-256 digest
    */
   public static byte[] sha256(byte[] data) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(data);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-    }
+    return DIGESTS.get().digest(data);
   }
 
   /**
@@ -142,6 +142,18 @@ public final class DefaultTc3Signer implements Tc3Signer {
 
     boolean matches(String secretKey, String date, String service) {
       return this.date.equals(date) && this.service.equals(service) && this.secretKey.equals(secretKey);
+    }
+  }
+
+  private interface Factory<T> {
+    T create() throws GeneralSecurityException;
+  }
+
+  private static <T> T instance(Factory<T> factory) {
+    try {
+      return factory.create();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("this JVM lacks HmacSHA256 or SHA-256", e);
     }
   }
 
