@@ -3,7 +3,6 @@ package io.github.tcvod;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -17,9 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ClientLifecycleTest {
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
-      .build();
+  static WireMockExtension server = VodTestServer.wireMock();
 
   @Test
   void suppliedHttpClientIsUsedAndLeftRunningOnClose() {
@@ -42,7 +39,7 @@ class ClientLifecycleTest {
   @Test
   void defaultTimeoutsAreFinite() {
     try (VodClient vod = VodTestServer.clientOf(server.getPort()).build()) {
-      OkHttpClient http = httpClientOf(vod);
+      OkHttpClient http = VodTestServer.httpClientOf(vod);
       assertEquals(10_000, http.connectTimeoutMillis());
       assertEquals(30_000, http.readTimeoutMillis());
       assertEquals(30_000, http.writeTimeoutMillis());
@@ -53,19 +50,9 @@ class ClientLifecycleTest {
   @Test
   void ownHttpClientIsShutDownOnClose() {
     VodClient vod = VodTestServer.clientOf(server.getPort()).build();
-    OkHttpClient http = httpClientOf(vod);
+    OkHttpClient http = VodTestServer.httpClientOf(vod);
     vod.close();
     org.junit.jupiter.api.Assertions.assertTrue(http.dispatcher().executorService().isShutdown());
     assertEquals(0, http.connectionPool().connectionCount());
-  }
-
-  private static OkHttpClient httpClientOf(VodClient vod) {
-    try {
-      java.lang.reflect.Field invoker = VodClient.class.getDeclaredField("invoker");
-      invoker.setAccessible(true);
-      return ((io.github.tcvod.internal.ActionInvoker) invoker.get(vod)).httpClient();
-    } catch (ReflectiveOperationException e) {
-      throw new AssertionError(e);
-    }
   }
 }

@@ -3,7 +3,6 @@ package io.github.tcvod;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -32,9 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The seed's response, and responses from a newer or sloppier server, read into typed models. */
 class DescribeProcessImageAsyncTemplatesResponseTest {
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
-      .build();
+  static WireMockExtension server = VodTestServer.wireMock();
 
   private DescribeProcessImageAsyncTemplatesResponse answer(String body) {
     server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)

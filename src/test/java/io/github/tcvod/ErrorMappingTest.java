@@ -3,7 +3,6 @@ package io.github.tcvod;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -47,9 +46,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every way a call can fail becomes a typed exception with code, request id and HTTP status. */
 class ErrorMappingTest {
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
-      .build();
+  static WireMockExtension server = VodTestServer.wireMock();
 
   private static final String REQUEST_ID = "5f1b3d2c-0000-4a4a-9c9c-000000000001";
 

@@ -1,6 +1,11 @@
 package io.github.tcvod;
 
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.tcvod.auth.Credentials;
+import io.github.tcvod.emulator.SignatureVerifyingFilter;
+import java.util.Collections;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -23,6 +28,18 @@ public final class VodTestServer {
   private VodTestServer() {
   }
 
+  /** @return WireMock on 127.0.0.1 and a free port */
+  public static WireMockExtension wireMock() {
+    return WireMockExtension.newInstance().options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
+  }
+
+  /** @return WireMock that also verifies TC3 signatures made with the test key at {@link #NOW} */
+  public static WireMockExtension wireMockCheckingSignatures() {
+    return WireMockExtension.newInstance().options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()
+        .extensions(new SignatureVerifyingFilter(Collections.singletonMap(SECRET_ID, SECRET_KEY), Clock.fixed(NOW, ZoneOffset.UTC))))
+        .build();
+  }
+
   /**
    * @param port port of a server on 127.0.0.1
    * @return a client of it with the test key, a fixed clock, and neither retries nor rate limit
@@ -35,6 +52,20 @@ public final class VodTestServer {
         .rateLimit(RateLimit.disabled())
         .credentials(Credentials.of(SECRET_ID, SECRET_KEY))
         .clock(Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  /**
+   * @param vod a client
+   * @return its HTTP client, for tests that observe connections and threads
+   */
+  public static okhttp3.OkHttpClient httpClientOf(VodClient vod) {
+    try {
+      java.lang.reflect.Field invoker = VodClient.class.getDeclaredField("invoker");
+      invoker.setAccessible(true);
+      return ((io.github.tcvod.internal.ActionInvoker) invoker.get(vod)).httpClient();
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
   }
 
   /**

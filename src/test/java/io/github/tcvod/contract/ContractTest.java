@@ -1,16 +1,11 @@
 package io.github.tcvod.contract;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.tcvod.VodTestServer;
-import io.github.tcvod.emulator.SignatureVerifyingFilter;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.util.Collections;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -23,12 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ContractTest {
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()
-          .extensions(new SignatureVerifyingFilter(
-              Collections.singletonMap(VodTestServer.SECRET_ID, VodTestServer.SECRET_KEY),
-              Clock.fixed(VodTestServer.NOW, ZoneOffset.UTC))))
-      .build();
+  static WireMockExtension server = VodTestServer.wireMockCheckingSignatures();
 
   @TestFactory
   Stream<DynamicTest> contractCases() throws IOException, URISyntaxException {

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -32,9 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AsyncTest {
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
-      .build();
+  static WireMockExtension server = VodTestServer.wireMock();
 
   private static final DescribeProcessImageAsyncTemplatesRequest REQUEST = DescribeProcessImageAsyncTemplatesRequest.builder().build();
 
@@ -86,7 +83,7 @@ class AsyncTest {
   void cancellingTheFutureCancelsTheHttpCall() throws Exception {
     server.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withFixedDelay(5_000).withBody(RetryTest.OK)));
     try (VodClient vod = VodTestServer.clientOf(server.getPort()).build()) {
-      OkHttpClient http = ClientInternals.httpClientOf(vod);
+      OkHttpClient http = VodTestServer.httpClientOf(vod);
       CompletableFuture<DescribeProcessImageAsyncTemplatesResponse> future = vod.describeProcessImageAsyncTemplatesAsync(REQUEST);
       for (int i = 0; i < 100 && http.dispatcher().runningCallsCount() == 0; i++) {
         Thread.sleep(10);

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -14,13 +13,11 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.tcvod.RetryPolicy;
 import io.github.tcvod.VodClient;
 import io.github.tcvod.VodTestServer;
-import io.github.tcvod.emulator.SignatureVerifyingFilter;
 import io.github.tcvod.exception.AuthFailureException;
 import io.github.tcvod.model.DescribeProcessImageAsyncTemplatesRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,12 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** A client whose clock is off learns the service's time from the Date of AuthFailure.SignatureExpire. */
 class ClockSkewTest {
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()
-          .extensions(new SignatureVerifyingFilter(
-              Collections.singletonMap(VodTestServer.SECRET_ID, VodTestServer.SECRET_KEY),
-              Clock.fixed(VodTestServer.NOW, ZoneOffset.UTC))))
-      .build();
+  static WireMockExtension server = VodTestServer.wireMockCheckingSignatures();
 
   private static final DescribeProcessImageAsyncTemplatesRequest REQUEST = DescribeProcessImageAsyncTemplatesRequest.builder().build();
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tcvod.RateLimit;
 import io.github.tcvod.VodClient;
+import io.github.tcvod.VodTestServer;
 import io.github.tcvod.auth.Credentials;
 import io.github.tcvod.emulator.VodEmulator;
 import io.github.tcvod.emulator.VodEmulatorExtension;
@@ -40,7 +41,7 @@ class ConcurrencyTest {
         .credentials(Credentials.of(VodEmulator.SECRET_ID, VodEmulator.SECRET_KEY))
         .rateLimit(RateLimit.disabled()) // 4,000 calls at the documented 20/s would take 200 s
         .build();
-    OkHttpClient http = ClientInternals.httpClientOf(vod);
+    OkHttpClient http = VodTestServer.httpClientOf(vod);
     try {
       List<Future<Integer>> workers = new ArrayList<>();
       for (int t = 0; t < THREADS; t++) {

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -34,9 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** An action the spec does not mark idempotent is attempted once unless the policy says otherwise. */
 class NonIdempotentRetryTest {
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
-      .build();
+  static WireMockExtension server = VodTestServer.wireMock();
 
   private static final ActionDescriptor CREATE = ActionDescriptor.builder("CreateSomething")
       .version("2018-07-17").service("vod").build();

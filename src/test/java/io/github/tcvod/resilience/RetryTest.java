@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -20,7 +19,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.tcvod.RetryPolicy;
 import io.github.tcvod.VodClient;
 import io.github.tcvod.VodTestServer;
-import io.github.tcvod.emulator.SignatureVerifyingFilter;
 import io.github.tcvod.exception.HttpStatusException;
 import io.github.tcvod.exception.InternalErrorException;
 import io.github.tcvod.exception.InvalidParameterException;
@@ -33,7 +31,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -45,12 +42,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Retries against scripted failures: exact request counts, outcomes and final exceptions. */
 class RetryTest {
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()
-          .extensions(new SignatureVerifyingFilter(
-              Collections.singletonMap(VodTestServer.SECRET_ID, VodTestServer.SECRET_KEY),
-              Clock.fixed(VodTestServer.NOW, ZoneOffset.UTC))))
-      .build();
+  static WireMockExtension server = VodTestServer.wireMockCheckingSignatures();
 
   static final String OK = "{\"Response\":{\"TotalCount\":4,\"RequestId\":\"ok-1\"}}";
   static final RetryPolicy FAST = RetryPolicy.builder().baseDelay(Duration.ofMillis(5)).maxDelay(Duration.ofMillis(20)).build();
