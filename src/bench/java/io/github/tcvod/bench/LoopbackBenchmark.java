@@ -43,6 +43,7 @@ import okhttp3.Response;
  * {@code --svg FILE} for the chart (default target/benchmarks.svg).
  */
 public final class LoopbackBenchmark {
+  private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
   private static final byte[] BODY = "{\"SubAppId\":221073,\"Definitions\":[7]}".getBytes(StandardCharsets.UTF_8);
   private static final String CONTENT_TYPE = "application/json; charset=utf-8";
 
@@ -60,6 +61,10 @@ public final class LoopbackBenchmark {
     final double callsPerSecond;
     final double p50Micros;
     final double p99Micros;
+    /** CPU time of the calling threads per call: what the client itself costs. */
+    double cpuMicrosPerCall;
+    /** Connections the run opened. */
+    int newConnections;
 
     Result(String mode, int threads, double callsPerSecond, double p50Micros, double p99Micros) {
       this.mode = mode;
@@ -114,21 +119,23 @@ public final class LoopbackBenchmark {
         run(mode.getValue(), 1, 30_000, TimeUnit.SECONDS.toNanos(5));
       }
       List<Result> results = new ArrayList<>();
-      System.out.printf(Locale.ROOT, "%-11s %7s %12s %10s %10s%n", "mode", "threads", "calls/s", "p50 us", "p99 us");
+      System.out.printf(Locale.ROOT, "%-11s %7s %12s %10s %10s %14s %12s%n", "mode", "threads", "calls/s", "p50 us", "p99 us", "client cpu us", "connections");
       for (int threads : threadCounts) {
         Map<String, List<Result>> byMode = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
           for (Map.Entry<String, CallerFactory> mode : modes.entrySet()) {
-            byMode.computeIfAbsent(mode.getKey(), k -> new ArrayList<>())
-                .add(summarize(mode.getKey(), threads, run(mode.getValue(), threads, calls, capNanos)));
+            int connectionsBefore = server.accepted.get();
+            Result result = summarize(mode.getKey(), threads, run(mode.getValue(), threads, calls, capNanos));
+            result.newConnections = server.accepted.get() - connectionsBefore;
+            byMode.computeIfAbsent(mode.getKey(), k -> new ArrayList<>()).add(result);
           }
         }
         for (List<Result> runs : byMode.values()) {
           runs.sort((a, b) -> Double.compare(a.callsPerSecond, b.callsPerSecond));
           Result result = runs.get(runs.size() / 2);
           results.add(result);
-          System.out.printf(Locale.ROOT, "%-11s %7d %12.0f %10.1f %10.1f%n", result.mode, result.threads,
-              result.callsPerSecond, result.p50Micros, result.p99Micros);
+          System.out.printf(Locale.ROOT, "%-11s %7d %12.0f %10.1f %10.1f %14.1f %12d%n", result.mode, result.threads,
+              result.callsPerSecond, result.p50Micros, result.p99Micros, result.cpuMicrosPerCall, result.newConnections);
         }
       }
       System.out.println();
@@ -208,6 +215,7 @@ public final class LoopbackBenchmark {
     Exception[] failure = new Exception[1];
     int perThread = calls / threads;
     long[] elapsed = new long[1];
+    long[] cpu = new long[threads];
     for (int t = 0; t < threads; t++) {
       int index = t;
       workers[t] = new Thread(() -> {
@@ -215,6 +223,7 @@ public final class LoopbackBenchmark {
         int done = 0;
         try {
           start.await();
+          long cpuBefore = THREADS.getCurrentThreadCpuTime();
           long begin = System.nanoTime();
           long stopAt = begin + capNanos;
           while (done < perThread) {
@@ -226,6 +235,7 @@ public final class LoopbackBenchmark {
               break;
             }
           }
+          cpu[index] = THREADS.getCurrentThreadCpuTime() - cpuBefore;
         } catch (Exception e) {
           failure[0] = e;
         }
@@ -242,8 +252,9 @@ public final class LoopbackBenchmark {
     if (failure[0] != null) {
       throw failure[0];
     }
-    long[][] withElapsed = Arrays.copyOf(latencies, threads + 1);
+    long[][] withElapsed = Arrays.copyOf(latencies, threads + 2);
     withElapsed[threads] = elapsed;
+    withElapsed[threads + 1] = cpu;
     return withElapsed;
   }
 
@@ -260,7 +271,9 @@ public final class LoopbackBenchmark {
       at += run[t].length;
     }
     Arrays.sort(all);
-    return new Result(mode, threads, total / (elapsed / 1e9), all[total / 2] / 1e3, all[(int) (total * 0.99)] / 1e3);
+    Result result = new Result(mode, threads, total / (elapsed / 1e9), all[total / 2] / 1e3, all[(int) (total * 0.99)] / 1e3);
+    result.cpuMicrosPerCall = Arrays.stream(run[threads + 1]).sum() / 1e3 / total;
+    return result;
   }
 
   private static Result find(List<Result> results, String mode, int threads) {

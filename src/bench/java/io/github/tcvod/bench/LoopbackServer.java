@@ -21,6 +21,8 @@ final class LoopbackServer implements AutoCloseable {
   private final byte[] answer;
   private final List<Socket> connections = new ArrayList<>();
   private final Thread acceptor;
+  /** Connections accepted so far: a client that reuses its connections opens one per thread. */
+  final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
 
   LoopbackServer(byte[] body) throws IOException {
     this.listener = new ServerSocket(0, 64, InetAddress.getByName("127.0.0.1"));
@@ -42,6 +44,7 @@ final class LoopbackServer implements AutoCloseable {
     while (!listener.isClosed()) {
       try {
         Socket socket = listener.accept();
+        accepted.incrementAndGet();
         socket.setTcpNoDelay(true);
         synchronized (connections) {
           connections.add(socket);
