@@ -376,24 +376,8 @@ public final class AdvancedSuperResolutionConfig {
   }
 
   private static final class GsonAdapter extends TypeAdapter<AdvancedSuperResolutionConfig> {
-    private final TypeAdapter<String> switchValueJson;
-    private final TypeAdapter<String> typeJson;
-    private final TypeAdapter<String> modeJson;
-    private final TypeAdapter<Float> percentJson;
-    private final TypeAdapter<Long> widthJson;
-    private final TypeAdapter<Long> heightJson;
-    private final TypeAdapter<Long> longSideJson;
-    private final TypeAdapter<Long> shortSideJson;
 
     GsonAdapter(Gson gson) {
-      this.switchValueJson = gson.getAdapter(String.class);
-      this.typeJson = gson.getAdapter(String.class);
-      this.modeJson = gson.getAdapter(String.class);
-      this.percentJson = gson.getAdapter(Float.class);
-      this.widthJson = gson.getAdapter(Long.class);
-      this.heightJson = gson.getAdapter(Long.class);
-      this.longSideJson = gson.getAdapter(Long.class);
-      this.shortSideJson = gson.getAdapter(Long.class);
     }
 
     @Override
@@ -405,35 +389,35 @@ public final class AdvancedSuperResolutionConfig {
       out.beginObject();
       if (value.switchValue != null) {
         out.name("Switch");
-        switchValueJson.write(out, value.switchValue);
+        out.value(value.switchValue);
       }
       if (value.type != null) {
         out.name("Type");
-        typeJson.write(out, value.type);
+        out.value(value.type);
       }
       if (value.mode != null) {
         out.name("Mode");
-        modeJson.write(out, value.mode);
+        out.value(value.mode);
       }
       if (value.percent != null) {
         out.name("Percent");
-        percentJson.write(out, value.percent);
+        JsonAdapters.writeFloat(out, value.percent);
       }
       if (value.width != null) {
         out.name("Width");
-        widthJson.write(out, value.width);
+        out.value(value.width.longValue());
       }
       if (value.height != null) {
         out.name("Height");
-        heightJson.write(out, value.height);
+        out.value(value.height.longValue());
       }
       if (value.longSide != null) {
         out.name("LongSide");
-        longSideJson.write(out, value.longSide);
+        out.value(value.longSide.longValue());
       }
       if (value.shortSide != null) {
         out.name("ShortSide");
-        shortSideJson.write(out, value.shortSide);
+        out.value(value.shortSide.longValue());
       }
       out.endObject();
     }
@@ -449,28 +433,28 @@ public final class AdvancedSuperResolutionConfig {
       while (in.hasNext()) {
         switch (in.nextName()) {
           case "Switch":
-            builder.switchValue = switchValueJson.read(in);
+            builder.switchValue = JsonAdapters.readString(in);
             break;
           case "Type":
-            builder.type = typeJson.read(in);
+            builder.type = JsonAdapters.readString(in);
             break;
           case "Mode":
-            builder.mode = modeJson.read(in);
+            builder.mode = JsonAdapters.readString(in);
             break;
           case "Percent":
-            builder.percent = percentJson.read(in);
+            builder.percent = JsonAdapters.readFloat(in);
             break;
           case "Width":
-            builder.width = widthJson.read(in);
+            builder.width = JsonAdapters.readLong(in);
             break;
           case "Height":
-            builder.height = heightJson.read(in);
+            builder.height = JsonAdapters.readLong(in);
             break;
           case "LongSide":
-            builder.longSide = longSideJson.read(in);
+            builder.longSide = JsonAdapters.readLong(in);
             break;
           case "ShortSide":
-            builder.shortSide = shortSideJson.read(in);
+            builder.shortSide = JsonAdapters.readLong(in);
             break;
           default:
             in.skipValue();

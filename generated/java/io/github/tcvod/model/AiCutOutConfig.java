@@ -256,16 +256,10 @@ public final class AiCutOutConfig {
   }
 
   private static final class GsonAdapter extends TypeAdapter<AiCutOutConfig> {
-    private final TypeAdapter<String> switchValueJson;
-    private final TypeAdapter<String> typeJson;
     private final TypeAdapter<PatternConfig> patternConfigJson;
-    private final TypeAdapter<String> modelJson;
 
     GsonAdapter(Gson gson) {
-      this.switchValueJson = gson.getAdapter(String.class);
-      this.typeJson = gson.getAdapter(String.class);
       this.patternConfigJson = gson.getAdapter(PatternConfig.class);
-      this.modelJson = gson.getAdapter(String.class);
     }
 
     @Override
@@ -277,11 +271,11 @@ public final class AiCutOutConfig {
       out.beginObject();
       if (value.switchValue != null) {
         out.name("Switch");
-        switchValueJson.write(out, value.switchValue);
+        out.value(value.switchValue);
       }
       if (value.type != null) {
         out.name("Type");
-        typeJson.write(out, value.type);
+        out.value(value.type);
       }
       if (value.patternConfig != null) {
         out.name("PatternConfig");
@@ -289,7 +283,7 @@ public final class AiCutOutConfig {
       }
       if (value.model != null) {
         out.name("Model");
-        modelJson.write(out, value.model);
+        out.value(value.model);
       }
       out.endObject();
     }
@@ -305,16 +299,16 @@ public final class AiCutOutConfig {
       while (in.hasNext()) {
         switch (in.nextName()) {
           case "Switch":
-            builder.switchValue = switchValueJson.read(in);
+            builder.switchValue = JsonAdapters.readString(in);
             break;
           case "Type":
-            builder.type = typeJson.read(in);
+            builder.type = JsonAdapters.readString(in);
             break;
           case "PatternConfig":
             builder.patternConfig = patternConfigJson.read(in);
             break;
           case "Model":
-            builder.model = modelJson.read(in);
+            builder.model = JsonAdapters.readString(in);
             break;
           default:
             in.skipValue();

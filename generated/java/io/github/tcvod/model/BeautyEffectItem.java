@@ -211,18 +211,8 @@ public final class BeautyEffectItem {
   }
 
   private static final class GsonAdapter extends TypeAdapter<BeautyEffectItem> {
-    private final TypeAdapter<String> switchValueJson;
-    private final TypeAdapter<String> typeJson;
-    private final TypeAdapter<Long> valueJson;
-    private final TypeAdapter<String> resourcePathJson;
-    private final TypeAdapter<String> extInfoJson;
 
     GsonAdapter(Gson gson) {
-      this.switchValueJson = gson.getAdapter(String.class);
-      this.typeJson = gson.getAdapter(String.class);
-      this.valueJson = gson.getAdapter(Long.class);
-      this.resourcePathJson = gson.getAdapter(String.class);
-      this.extInfoJson = gson.getAdapter(String.class);
     }
 
     @Override
@@ -234,23 +224,23 @@ public final class BeautyEffectItem {
       out.beginObject();
       if (value.switchValue != null) {
         out.name("Switch");
-        switchValueJson.write(out, value.switchValue);
+        out.value(value.switchValue);
       }
       if (value.type != null) {
         out.name("Type");
-        typeJson.write(out, value.type);
+        out.value(value.type);
       }
       if (value.value != null) {
         out.name("Value");
-        valueJson.write(out, value.value);
+        out.value(value.value.longValue());
       }
       if (value.resourcePath != null) {
         out.name("ResourcePath");
-        resourcePathJson.write(out, value.resourcePath);
+        out.value(value.resourcePath);
       }
       if (value.extInfo != null) {
         out.name("ExtInfo");
-        extInfoJson.write(out, value.extInfo);
+        out.value(value.extInfo);
       }
       out.endObject();
     }
@@ -266,19 +256,19 @@ public final class BeautyEffectItem {
       while (in.hasNext()) {
         switch (in.nextName()) {
           case "Switch":
-            builder.switchValue = switchValueJson.read(in);
+            builder.switchValue = JsonAdapters.readString(in);
             break;
           case "Type":
-            builder.type = typeJson.read(in);
+            builder.type = JsonAdapters.readString(in);
             break;
           case "Value":
-            builder.value = valueJson.read(in);
+            builder.value = JsonAdapters.readLong(in);
             break;
           case "ResourcePath":
-            builder.resourcePath = resourcePathJson.read(in);
+            builder.resourcePath = JsonAdapters.readString(in);
             break;
           case "ExtInfo":
-            builder.extInfo = extInfoJson.read(in);
+            builder.extInfo = JsonAdapters.readString(in);
             break;
           default:
             in.skipValue();

@@ -183,14 +183,8 @@ public final class BeautyFilterItem {
   }
 
   private static final class GsonAdapter extends TypeAdapter<BeautyFilterItem> {
-    private final TypeAdapter<String> switchValueJson;
-    private final TypeAdapter<String> typeJson;
-    private final TypeAdapter<Long> valueJson;
 
     GsonAdapter(Gson gson) {
-      this.switchValueJson = gson.getAdapter(String.class);
-      this.typeJson = gson.getAdapter(String.class);
-      this.valueJson = gson.getAdapter(Long.class);
     }
 
     @Override
@@ -202,15 +196,15 @@ public final class BeautyFilterItem {
       out.beginObject();
       if (value.switchValue != null) {
         out.name("Switch");
-        switchValueJson.write(out, value.switchValue);
+        out.value(value.switchValue);
       }
       if (value.type != null) {
         out.name("Type");
-        typeJson.write(out, value.type);
+        out.value(value.type);
       }
       if (value.value != null) {
         out.name("Value");
-        valueJson.write(out, value.value);
+        out.value(value.value.longValue());
       }
       out.endObject();
     }
@@ -226,13 +220,13 @@ public final class BeautyFilterItem {
       while (in.hasNext()) {
         switch (in.nextName()) {
           case "Switch":
-            builder.switchValue = switchValueJson.read(in);
+            builder.switchValue = JsonAdapters.readString(in);
             break;
           case "Type":
-            builder.type = typeJson.read(in);
+            builder.type = JsonAdapters.readString(in);
             break;
           case "Value":
-            builder.value = valueJson.read(in);
+            builder.value = JsonAdapters.readLong(in);
             break;
           default:
             in.skipValue();

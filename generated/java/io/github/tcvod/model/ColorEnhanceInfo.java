@@ -229,12 +229,8 @@ public final class ColorEnhanceInfo {
   }
 
   private static final class GsonAdapter extends TypeAdapter<ColorEnhanceInfo> {
-    private final TypeAdapter<String> switchValueJson;
-    private final TypeAdapter<String> typeJson;
 
     GsonAdapter(Gson gson) {
-      this.switchValueJson = gson.getAdapter(String.class);
-      this.typeJson = gson.getAdapter(String.class);
     }
 
     @Override
@@ -246,11 +242,11 @@ public final class ColorEnhanceInfo {
       out.beginObject();
       if (value.switchValue != null) {
         out.name("Switch");
-        switchValueJson.write(out, value.switchValue);
+        out.value(value.switchValue);
       }
       if (value.type != null) {
         out.name("Type");
-        typeJson.write(out, value.type);
+        out.value(value.type);
       }
       out.endObject();
     }
@@ -266,10 +262,10 @@ public final class ColorEnhanceInfo {
       while (in.hasNext()) {
         switch (in.nextName()) {
           case "Switch":
-            builder.switchValue = switchValueJson.read(in);
+            builder.switchValue = JsonAdapters.readString(in);
             break;
           case "Type":
-            builder.type = typeJson.read(in);
+            builder.type = JsonAdapters.readString(in);
             break;
           default:
             in.skipValue();

@@ -153,15 +153,9 @@ public final class CreateProcessImageAsyncTemplateRequest {
 
   private static final class GsonAdapter extends TypeAdapter<CreateProcessImageAsyncTemplateRequest> {
     private final TypeAdapter<ProcessImageAsyncTask> processImageConfigureJson;
-    private final TypeAdapter<Long> subAppIdJson;
-    private final TypeAdapter<String> nameJson;
-    private final TypeAdapter<String> commentJson;
 
     GsonAdapter(Gson gson) {
       this.processImageConfigureJson = gson.getAdapter(ProcessImageAsyncTask.class);
-      this.subAppIdJson = gson.getAdapter(Long.class);
-      this.nameJson = gson.getAdapter(String.class);
-      this.commentJson = gson.getAdapter(String.class);
     }
 
     @Override
@@ -177,15 +171,15 @@ public final class CreateProcessImageAsyncTemplateRequest {
       }
       if (value.subAppId != null) {
         out.name("SubAppId");
-        subAppIdJson.write(out, value.subAppId);
+        out.value(value.subAppId.longValue());
       }
       if (value.name != null) {
         out.name("Name");
-        nameJson.write(out, value.name);
+        out.value(value.name);
       }
       if (value.comment != null) {
         out.name("Comment");
-        commentJson.write(out, value.comment);
+        out.value(value.comment);
       }
       out.endObject();
     }
@@ -204,13 +198,13 @@ public final class CreateProcessImageAsyncTemplateRequest {
             builder.processImageConfigure = processImageConfigureJson.read(in);
             break;
           case "SubAppId":
-            builder.subAppId = subAppIdJson.read(in);
+            builder.subAppId = JsonAdapters.readLong(in);
             break;
           case "Name":
-            builder.name = nameJson.read(in);
+            builder.name = JsonAdapters.readString(in);
             break;
           case "Comment":
-            builder.comment = commentJson.read(in);
+            builder.comment = JsonAdapters.readString(in);
             break;
           default:
             in.skipValue();

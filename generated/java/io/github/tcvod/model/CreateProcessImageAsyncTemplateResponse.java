@@ -113,12 +113,8 @@ public final class CreateProcessImageAsyncTemplateResponse {
   }
 
   private static final class GsonAdapter extends TypeAdapter<CreateProcessImageAsyncTemplateResponse> {
-    private final TypeAdapter<Long> definitionJson;
-    private final TypeAdapter<String> requestIdJson;
 
     GsonAdapter(Gson gson) {
-      this.definitionJson = gson.getAdapter(Long.class);
-      this.requestIdJson = gson.getAdapter(String.class);
     }
 
     @Override
@@ -130,11 +126,11 @@ public final class CreateProcessImageAsyncTemplateResponse {
       out.beginObject();
       if (value.definition != null) {
         out.name("Definition");
-        definitionJson.write(out, value.definition);
+        out.value(value.definition.longValue());
       }
       if (value.requestId != null) {
         out.name("RequestId");
-        requestIdJson.write(out, value.requestId);
+        out.value(value.requestId);
       }
       out.endObject();
     }
@@ -150,10 +146,10 @@ public final class CreateProcessImageAsyncTemplateResponse {
       while (in.hasNext()) {
         switch (in.nextName()) {
           case "Definition":
-            builder.definition = definitionJson.read(in);
+            builder.definition = JsonAdapters.readLong(in);
             break;
           case "RequestId":
-            builder.requestId = requestIdJson.read(in);
+            builder.requestId = JsonAdapters.readString(in);
             break;
           default:
             in.skipValue();

@@ -117,12 +117,8 @@ public final class DeleteProcessImageAsyncTemplateRequest {
   }
 
   private static final class GsonAdapter extends TypeAdapter<DeleteProcessImageAsyncTemplateRequest> {
-    private final TypeAdapter<Long> definitionJson;
-    private final TypeAdapter<Long> subAppIdJson;
 
     GsonAdapter(Gson gson) {
-      this.definitionJson = gson.getAdapter(Long.class);
-      this.subAppIdJson = gson.getAdapter(Long.class);
     }
 
     @Override
@@ -134,11 +130,11 @@ public final class DeleteProcessImageAsyncTemplateRequest {
       out.beginObject();
       if (value.definition != null) {
         out.name("Definition");
-        definitionJson.write(out, value.definition);
+        out.value(value.definition.longValue());
       }
       if (value.subAppId != null) {
         out.name("SubAppId");
-        subAppIdJson.write(out, value.subAppId);
+        out.value(value.subAppId.longValue());
       }
       out.endObject();
     }
@@ -154,10 +150,10 @@ public final class DeleteProcessImageAsyncTemplateRequest {
       while (in.hasNext()) {
         switch (in.nextName()) {
           case "Definition":
-            builder.definition = definitionJson.read(in);
+            builder.definition = JsonAdapters.readLong(in);
             break;
           case "SubAppId":
-            builder.subAppId = subAppIdJson.read(in);
+            builder.subAppId = JsonAdapters.readLong(in);
             break;
           default:
             in.skipValue();

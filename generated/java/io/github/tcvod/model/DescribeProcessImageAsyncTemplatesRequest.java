@@ -156,16 +156,10 @@ public final class DescribeProcessImageAsyncTemplatesRequest {
   }
 
   private static final class GsonAdapter extends TypeAdapter<DescribeProcessImageAsyncTemplatesRequest> {
-    private final TypeAdapter<Long> subAppIdJson;
     private final TypeAdapter<List<Long>> definitionsJson;
-    private final TypeAdapter<Long> offsetJson;
-    private final TypeAdapter<Long> limitJson;
 
     GsonAdapter(Gson gson) {
-      this.subAppIdJson = gson.getAdapter(Long.class);
       this.definitionsJson = JsonAdapters.listOf(gson, Long.class);
-      this.offsetJson = gson.getAdapter(Long.class);
-      this.limitJson = gson.getAdapter(Long.class);
     }
 
     @Override
@@ -177,7 +171,7 @@ public final class DescribeProcessImageAsyncTemplatesRequest {
       out.beginObject();
       if (value.subAppId != null) {
         out.name("SubAppId");
-        subAppIdJson.write(out, value.subAppId);
+        out.value(value.subAppId.longValue());
       }
       if (value.definitions != null) {
         out.name("Definitions");
@@ -185,11 +179,11 @@ public final class DescribeProcessImageAsyncTemplatesRequest {
       }
       if (value.offset != null) {
         out.name("Offset");
-        offsetJson.write(out, value.offset);
+        out.value(value.offset.longValue());
       }
       if (value.limit != null) {
         out.name("Limit");
-        limitJson.write(out, value.limit);
+        out.value(value.limit.longValue());
       }
       out.endObject();
     }
@@ -205,16 +199,16 @@ public final class DescribeProcessImageAsyncTemplatesRequest {
       while (in.hasNext()) {
         switch (in.nextName()) {
           case "SubAppId":
-            builder.subAppId = subAppIdJson.read(in);
+            builder.subAppId = JsonAdapters.readLong(in);
             break;
           case "Definitions":
             builder.definitions = definitionsJson.read(in);
             break;
           case "Offset":
-            builder.offset = offsetJson.read(in);
+            builder.offset = JsonAdapters.readLong(in);
             break;
           case "Limit":
-            builder.limit = limitJson.read(in);
+            builder.limit = JsonAdapters.readLong(in);
             break;
           default:
             in.skipValue();

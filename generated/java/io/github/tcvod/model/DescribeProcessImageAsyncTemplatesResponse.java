@@ -141,14 +141,10 @@ public final class DescribeProcessImageAsyncTemplatesResponse {
   }
 
   private static final class GsonAdapter extends TypeAdapter<DescribeProcessImageAsyncTemplatesResponse> {
-    private final TypeAdapter<Long> totalCountJson;
     private final TypeAdapter<List<ProcessImageAsyncTemplateItem>> processImageAsyncTemplateSetJson;
-    private final TypeAdapter<String> requestIdJson;
 
     GsonAdapter(Gson gson) {
-      this.totalCountJson = gson.getAdapter(Long.class);
       this.processImageAsyncTemplateSetJson = JsonAdapters.listOf(gson, ProcessImageAsyncTemplateItem.class);
-      this.requestIdJson = gson.getAdapter(String.class);
     }
 
     @Override
@@ -160,7 +156,7 @@ public final class DescribeProcessImageAsyncTemplatesResponse {
       out.beginObject();
       if (value.totalCount != null) {
         out.name("TotalCount");
-        totalCountJson.write(out, value.totalCount);
+        out.value(value.totalCount.longValue());
       }
       if (value.processImageAsyncTemplateSet != null) {
         out.name("ProcessImageAsyncTemplateSet");
@@ -168,7 +164,7 @@ public final class DescribeProcessImageAsyncTemplatesResponse {
       }
       if (value.requestId != null) {
         out.name("RequestId");
-        requestIdJson.write(out, value.requestId);
+        out.value(value.requestId);
       }
       out.endObject();
     }
@@ -184,13 +180,13 @@ public final class DescribeProcessImageAsyncTemplatesResponse {
       while (in.hasNext()) {
         switch (in.nextName()) {
           case "TotalCount":
-            builder.totalCount = totalCountJson.read(in);
+            builder.totalCount = JsonAdapters.readLong(in);
             break;
           case "ProcessImageAsyncTemplateSet":
             builder.processImageAsyncTemplateSet = processImageAsyncTemplateSetJson.read(in);
             break;
           case "RequestId":
-            builder.requestId = requestIdJson.read(in);
+            builder.requestId = JsonAdapters.readString(in);
             break;
           default:
             in.skipValue();

@@ -176,12 +176,8 @@ public final class FaceEnhanceInfo {
   }
 
   private static final class GsonAdapter extends TypeAdapter<FaceEnhanceInfo> {
-    private final TypeAdapter<String> switchValueJson;
-    private final TypeAdapter<Float> intensityJson;
 
     GsonAdapter(Gson gson) {
-      this.switchValueJson = gson.getAdapter(String.class);
-      this.intensityJson = gson.getAdapter(Float.class);
     }
 
     @Override
@@ -193,11 +189,11 @@ public final class FaceEnhanceInfo {
       out.beginObject();
       if (value.switchValue != null) {
         out.name("Switch");
-        switchValueJson.write(out, value.switchValue);
+        out.value(value.switchValue);
       }
       if (value.intensity != null) {
         out.name("Intensity");
-        intensityJson.write(out, value.intensity);
+        JsonAdapters.writeFloat(out, value.intensity);
       }
       out.endObject();
     }
@@ -213,10 +209,10 @@ public final class FaceEnhanceInfo {
       while (in.hasNext()) {
         switch (in.nextName()) {
           case "Switch":
-            builder.switchValue = switchValueJson.read(in);
+            builder.switchValue = JsonAdapters.readString(in);
             break;
           case "Intensity":
-            builder.intensity = intensityJson.read(in);
+            builder.intensity = JsonAdapters.readFloat(in);
             break;
           default:
             in.skipValue();

@@ -225,12 +225,8 @@ public final class ImageDenoiseConfig {
   }
 
   private static final class GsonAdapter extends TypeAdapter<ImageDenoiseConfig> {
-    private final TypeAdapter<String> switchValueJson;
-    private final TypeAdapter<String> typeJson;
 
     GsonAdapter(Gson gson) {
-      this.switchValueJson = gson.getAdapter(String.class);
-      this.typeJson = gson.getAdapter(String.class);
     }
 
     @Override
@@ -242,11 +238,11 @@ public final class ImageDenoiseConfig {
       out.beginObject();
       if (value.switchValue != null) {
         out.name("Switch");
-        switchValueJson.write(out, value.switchValue);
+        out.value(value.switchValue);
       }
       if (value.type != null) {
         out.name("Type");
-        typeJson.write(out, value.type);
+        out.value(value.type);
       }
       out.endObject();
     }
@@ -262,10 +258,10 @@ public final class ImageDenoiseConfig {
       while (in.hasNext()) {
         switch (in.nextName()) {
           case "Switch":
-            builder.switchValue = switchValueJson.read(in);
+            builder.switchValue = JsonAdapters.readString(in);
             break;
           case "Type":
-            builder.type = typeJson.read(in);
+            builder.type = JsonAdapters.readString(in);
             break;
           default:
             in.skipValue();

@@ -177,12 +177,8 @@ public final class ImageEncodeConfig {
   }
 
   private static final class GsonAdapter extends TypeAdapter<ImageEncodeConfig> {
-    private final TypeAdapter<String> formatJson;
-    private final TypeAdapter<Long> qualityJson;
 
     GsonAdapter(Gson gson) {
-      this.formatJson = gson.getAdapter(String.class);
-      this.qualityJson = gson.getAdapter(Long.class);
     }
 
     @Override
@@ -194,11 +190,11 @@ public final class ImageEncodeConfig {
       out.beginObject();
       if (value.format != null) {
         out.name("Format");
-        formatJson.write(out, value.format);
+        out.value(value.format);
       }
       if (value.quality != null) {
         out.name("Quality");
-        qualityJson.write(out, value.quality);
+        out.value(value.quality.longValue());
       }
       out.endObject();
     }
@@ -214,10 +210,10 @@ public final class ImageEncodeConfig {
       while (in.hasNext()) {
         switch (in.nextName()) {
           case "Format":
-            builder.format = formatJson.read(in);
+            builder.format = JsonAdapters.readString(in);
             break;
           case "Quality":
-            builder.quality = qualityJson.read(in);
+            builder.quality = JsonAdapters.readLong(in);
             break;
           default:
             in.skipValue();

@@ -129,14 +129,8 @@ public final class ImageProcessOutputConfig {
   }
 
   private static final class GsonAdapter extends TypeAdapter<ImageProcessOutputConfig> {
-    private final TypeAdapter<String> mediaNameJson;
-    private final TypeAdapter<Long> classIdJson;
-    private final TypeAdapter<String> expireTimeJson;
 
     GsonAdapter(Gson gson) {
-      this.mediaNameJson = gson.getAdapter(String.class);
-      this.classIdJson = gson.getAdapter(Long.class);
-      this.expireTimeJson = gson.getAdapter(String.class);
     }
 
     @Override
@@ -148,15 +142,15 @@ public final class ImageProcessOutputConfig {
       out.beginObject();
       if (value.mediaName != null) {
         out.name("MediaName");
-        mediaNameJson.write(out, value.mediaName);
+        out.value(value.mediaName);
       }
       if (value.classId != null) {
         out.name("ClassId");
-        classIdJson.write(out, value.classId);
+        out.value(value.classId.longValue());
       }
       if (value.expireTime != null) {
         out.name("ExpireTime");
-        expireTimeJson.write(out, value.expireTime);
+        out.value(value.expireTime);
       }
       out.endObject();
     }
@@ -172,13 +166,13 @@ public final class ImageProcessOutputConfig {
       while (in.hasNext()) {
         switch (in.nextName()) {
           case "MediaName":
-            builder.mediaName = mediaNameJson.read(in);
+            builder.mediaName = JsonAdapters.readString(in);
             break;
           case "ClassId":
-            builder.classId = classIdJson.read(in);
+            builder.classId = JsonAdapters.readLong(in);
             break;
           case "ExpireTime":
-            builder.expireTime = expireTimeJson.read(in);
+            builder.expireTime = JsonAdapters.readString(in);
             break;
           default:
             in.skipValue();

@@ -118,11 +118,9 @@ public final class ImageTaskInput {
   }
 
   private static final class GsonAdapter extends TypeAdapter<ImageTaskInput> {
-    private final TypeAdapter<Long> definitionJson;
     private final TypeAdapter<ImageProcessExtendedParameter> extendedParameterJson;
 
     GsonAdapter(Gson gson) {
-      this.definitionJson = gson.getAdapter(Long.class);
       this.extendedParameterJson = gson.getAdapter(ImageProcessExtendedParameter.class);
     }
 
@@ -135,7 +133,7 @@ public final class ImageTaskInput {
       out.beginObject();
       if (value.definition != null) {
         out.name("Definition");
-        definitionJson.write(out, value.definition);
+        out.value(value.definition.longValue());
       }
       if (value.extendedParameter != null) {
         out.name("ExtendedParameter");
@@ -155,7 +153,7 @@ public final class ImageTaskInput {
       while (in.hasNext()) {
         switch (in.nextName()) {
           case "Definition":
-            builder.definition = definitionJson.read(in);
+            builder.definition = JsonAdapters.readLong(in);
             break;
           case "ExtendedParameter":
             builder.extendedParameter = extendedParameterJson.read(in);

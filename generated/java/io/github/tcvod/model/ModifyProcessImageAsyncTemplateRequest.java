@@ -166,17 +166,9 @@ public final class ModifyProcessImageAsyncTemplateRequest {
   }
 
   private static final class GsonAdapter extends TypeAdapter<ModifyProcessImageAsyncTemplateRequest> {
-    private final TypeAdapter<Long> definitionJson;
-    private final TypeAdapter<Long> subAppIdJson;
-    private final TypeAdapter<String> nameJson;
-    private final TypeAdapter<String> commentJson;
     private final TypeAdapter<ProcessImageAsyncTask> processImageConfigureJson;
 
     GsonAdapter(Gson gson) {
-      this.definitionJson = gson.getAdapter(Long.class);
-      this.subAppIdJson = gson.getAdapter(Long.class);
-      this.nameJson = gson.getAdapter(String.class);
-      this.commentJson = gson.getAdapter(String.class);
       this.processImageConfigureJson = gson.getAdapter(ProcessImageAsyncTask.class);
     }
 
@@ -189,19 +181,19 @@ public final class ModifyProcessImageAsyncTemplateRequest {
       out.beginObject();
       if (value.definition != null) {
         out.name("Definition");
-        definitionJson.write(out, value.definition);
+        out.value(value.definition.longValue());
       }
       if (value.subAppId != null) {
         out.name("SubAppId");
-        subAppIdJson.write(out, value.subAppId);
+        out.value(value.subAppId.longValue());
       }
       if (value.name != null) {
         out.name("Name");
-        nameJson.write(out, value.name);
+        out.value(value.name);
       }
       if (value.comment != null) {
         out.name("Comment");
-        commentJson.write(out, value.comment);
+        out.value(value.comment);
       }
       if (value.processImageConfigure != null) {
         out.name("ProcessImageConfigure");
@@ -221,16 +213,16 @@ public final class ModifyProcessImageAsyncTemplateRequest {
       while (in.hasNext()) {
         switch (in.nextName()) {
           case "Definition":
-            builder.definition = definitionJson.read(in);
+            builder.definition = JsonAdapters.readLong(in);
             break;
           case "SubAppId":
-            builder.subAppId = subAppIdJson.read(in);
+            builder.subAppId = JsonAdapters.readLong(in);
             break;
           case "Name":
-            builder.name = nameJson.read(in);
+            builder.name = JsonAdapters.readString(in);
             break;
           case "Comment":
-            builder.comment = commentJson.read(in);
+            builder.comment = JsonAdapters.readString(in);
             break;
           case "ProcessImageConfigure":
             builder.processImageConfigure = processImageConfigureJson.read(in);

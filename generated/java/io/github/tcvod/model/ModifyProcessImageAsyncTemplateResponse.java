@@ -99,10 +99,8 @@ public final class ModifyProcessImageAsyncTemplateResponse {
   }
 
   private static final class GsonAdapter extends TypeAdapter<ModifyProcessImageAsyncTemplateResponse> {
-    private final TypeAdapter<String> requestIdJson;
 
     GsonAdapter(Gson gson) {
-      this.requestIdJson = gson.getAdapter(String.class);
     }
 
     @Override
@@ -114,7 +112,7 @@ public final class ModifyProcessImageAsyncTemplateResponse {
       out.beginObject();
       if (value.requestId != null) {
         out.name("RequestId");
-        requestIdJson.write(out, value.requestId);
+        out.value(value.requestId);
       }
       out.endObject();
     }
@@ -130,7 +128,7 @@ public final class ModifyProcessImageAsyncTemplateResponse {
       while (in.hasNext()) {
         switch (in.nextName()) {
           case "RequestId":
-            builder.requestId = requestIdJson.read(in);
+            builder.requestId = JsonAdapters.readString(in);
             break;
           default:
             in.skipValue();

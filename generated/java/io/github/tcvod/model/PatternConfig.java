@@ -172,18 +172,8 @@ public final class PatternConfig {
   }
 
   private static final class GsonAdapter extends TypeAdapter<PatternConfig> {
-    private final TypeAdapter<Long> transparencyThresholdJson;
-    private final TypeAdapter<Long> opaqueThresholdJson;
-    private final TypeAdapter<Long> edgeSamplingStepJson;
-    private final TypeAdapter<Long> edgeExpansionStepJson;
-    private final TypeAdapter<Float> edgeBlendingIntensityJson;
 
     GsonAdapter(Gson gson) {
-      this.transparencyThresholdJson = gson.getAdapter(Long.class);
-      this.opaqueThresholdJson = gson.getAdapter(Long.class);
-      this.edgeSamplingStepJson = gson.getAdapter(Long.class);
-      this.edgeExpansionStepJson = gson.getAdapter(Long.class);
-      this.edgeBlendingIntensityJson = gson.getAdapter(Float.class);
     }
 
     @Override
@@ -195,23 +185,23 @@ public final class PatternConfig {
       out.beginObject();
       if (value.transparencyThreshold != null) {
         out.name("TransparencyThreshold");
-        transparencyThresholdJson.write(out, value.transparencyThreshold);
+        out.value(value.transparencyThreshold.longValue());
       }
       if (value.opaqueThreshold != null) {
         out.name("OpaqueThreshold");
-        opaqueThresholdJson.write(out, value.opaqueThreshold);
+        out.value(value.opaqueThreshold.longValue());
       }
       if (value.edgeSamplingStep != null) {
         out.name("EdgeSamplingStep");
-        edgeSamplingStepJson.write(out, value.edgeSamplingStep);
+        out.value(value.edgeSamplingStep.longValue());
       }
       if (value.edgeExpansionStep != null) {
         out.name("EdgeExpansionStep");
-        edgeExpansionStepJson.write(out, value.edgeExpansionStep);
+        out.value(value.edgeExpansionStep.longValue());
       }
       if (value.edgeBlendingIntensity != null) {
         out.name("EdgeBlendingIntensity");
-        edgeBlendingIntensityJson.write(out, value.edgeBlendingIntensity);
+        JsonAdapters.writeFloat(out, value.edgeBlendingIntensity);
       }
       out.endObject();
     }
@@ -227,19 +217,19 @@ public final class PatternConfig {
       while (in.hasNext()) {
         switch (in.nextName()) {
           case "TransparencyThreshold":
-            builder.transparencyThreshold = transparencyThresholdJson.read(in);
+            builder.transparencyThreshold = JsonAdapters.readLong(in);
             break;
           case "OpaqueThreshold":
-            builder.opaqueThreshold = opaqueThresholdJson.read(in);
+            builder.opaqueThreshold = JsonAdapters.readLong(in);
             break;
           case "EdgeSamplingStep":
-            builder.edgeSamplingStep = edgeSamplingStepJson.read(in);
+            builder.edgeSamplingStep = JsonAdapters.readLong(in);
             break;
           case "EdgeExpansionStep":
-            builder.edgeExpansionStep = edgeExpansionStepJson.read(in);
+            builder.edgeExpansionStep = JsonAdapters.readLong(in);
             break;
           case "EdgeBlendingIntensity":
-            builder.edgeBlendingIntensity = edgeBlendingIntensityJson.read(in);
+            builder.edgeBlendingIntensity = JsonAdapters.readFloat(in);
             break;
           default:
             in.skipValue();

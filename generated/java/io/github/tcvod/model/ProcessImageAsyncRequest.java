@@ -247,28 +247,12 @@ public final class ProcessImageAsyncRequest {
   }
 
   private static final class GsonAdapter extends TypeAdapter<ProcessImageAsyncRequest> {
-    private final TypeAdapter<Long> subAppIdJson;
-    private final TypeAdapter<String> fileIdJson;
-    private final TypeAdapter<String> urlJson;
-    private final TypeAdapter<String> base64Json;
     private final TypeAdapter<ImageTaskInput> imageTaskInputJson;
     private final TypeAdapter<ImageProcessOutputConfig> outputConfigJson;
-    private final TypeAdapter<String> sessionIdJson;
-    private final TypeAdapter<String> sessionContextJson;
-    private final TypeAdapter<Long> tasksPriorityJson;
-    private final TypeAdapter<String> extInfoJson;
 
     GsonAdapter(Gson gson) {
-      this.subAppIdJson = gson.getAdapter(Long.class);
-      this.fileIdJson = gson.getAdapter(String.class);
-      this.urlJson = gson.getAdapter(String.class);
-      this.base64Json = gson.getAdapter(String.class);
       this.imageTaskInputJson = gson.getAdapter(ImageTaskInput.class);
       this.outputConfigJson = gson.getAdapter(ImageProcessOutputConfig.class);
-      this.sessionIdJson = gson.getAdapter(String.class);
-      this.sessionContextJson = gson.getAdapter(String.class);
-      this.tasksPriorityJson = gson.getAdapter(Long.class);
-      this.extInfoJson = gson.getAdapter(String.class);
     }
 
     @Override
@@ -280,19 +264,19 @@ public final class ProcessImageAsyncRequest {
       out.beginObject();
       if (value.subAppId != null) {
         out.name("SubAppId");
-        subAppIdJson.write(out, value.subAppId);
+        out.value(value.subAppId.longValue());
       }
       if (value.fileId != null) {
         out.name("FileId");
-        fileIdJson.write(out, value.fileId);
+        out.value(value.fileId);
       }
       if (value.url != null) {
         out.name("Url");
-        urlJson.write(out, value.url);
+        out.value(value.url);
       }
       if (value.base64 != null) {
         out.name("Base64");
-        base64Json.write(out, value.base64);
+        out.value(value.base64);
       }
       if (value.imageTaskInput != null) {
         out.name("ImageTaskInput");
@@ -304,19 +288,19 @@ public final class ProcessImageAsyncRequest {
       }
       if (value.sessionId != null) {
         out.name("SessionId");
-        sessionIdJson.write(out, value.sessionId);
+        out.value(value.sessionId);
       }
       if (value.sessionContext != null) {
         out.name("SessionContext");
-        sessionContextJson.write(out, value.sessionContext);
+        out.value(value.sessionContext);
       }
       if (value.tasksPriority != null) {
         out.name("TasksPriority");
-        tasksPriorityJson.write(out, value.tasksPriority);
+        out.value(value.tasksPriority.longValue());
       }
       if (value.extInfo != null) {
         out.name("ExtInfo");
-        extInfoJson.write(out, value.extInfo);
+        out.value(value.extInfo);
       }
       out.endObject();
     }
@@ -332,16 +316,16 @@ public final class ProcessImageAsyncRequest {
       while (in.hasNext()) {
         switch (in.nextName()) {
           case "SubAppId":
-            builder.subAppId = subAppIdJson.read(in);
+            builder.subAppId = JsonAdapters.readLong(in);
             break;
           case "FileId":
-            builder.fileId = fileIdJson.read(in);
+            builder.fileId = JsonAdapters.readString(in);
             break;
           case "Url":
-            builder.url = urlJson.read(in);
+            builder.url = JsonAdapters.readString(in);
             break;
           case "Base64":
-            builder.base64 = base64Json.read(in);
+            builder.base64 = JsonAdapters.readString(in);
             break;
           case "ImageTaskInput":
             builder.imageTaskInput = imageTaskInputJson.read(in);
@@ -350,16 +334,16 @@ public final class ProcessImageAsyncRequest {
             builder.outputConfig = outputConfigJson.read(in);
             break;
           case "SessionId":
-            builder.sessionId = sessionIdJson.read(in);
+            builder.sessionId = JsonAdapters.readString(in);
             break;
           case "SessionContext":
-            builder.sessionContext = sessionContextJson.read(in);
+            builder.sessionContext = JsonAdapters.readString(in);
             break;
           case "TasksPriority":
-            builder.tasksPriority = tasksPriorityJson.read(in);
+            builder.tasksPriority = JsonAdapters.readLong(in);
             break;
           case "ExtInfo":
-            builder.extInfo = extInfoJson.read(in);
+            builder.extInfo = JsonAdapters.readString(in);
             break;
           default:
             in.skipValue();

@@ -113,12 +113,8 @@ public final class ProcessImageAsyncResponse {
   }
 
   private static final class GsonAdapter extends TypeAdapter<ProcessImageAsyncResponse> {
-    private final TypeAdapter<String> taskIdJson;
-    private final TypeAdapter<String> requestIdJson;
 
     GsonAdapter(Gson gson) {
-      this.taskIdJson = gson.getAdapter(String.class);
-      this.requestIdJson = gson.getAdapter(String.class);
     }
 
     @Override
@@ -130,11 +126,11 @@ public final class ProcessImageAsyncResponse {
       out.beginObject();
       if (value.taskId != null) {
         out.name("TaskId");
-        taskIdJson.write(out, value.taskId);
+        out.value(value.taskId);
       }
       if (value.requestId != null) {
         out.name("RequestId");
-        requestIdJson.write(out, value.requestId);
+        out.value(value.requestId);
       }
       out.endObject();
     }
@@ -150,10 +146,10 @@ public final class ProcessImageAsyncResponse {
       while (in.hasNext()) {
         switch (in.nextName()) {
           case "TaskId":
-            builder.taskId = taskIdJson.read(in);
+            builder.taskId = JsonAdapters.readString(in);
             break;
           case "RequestId":
-            builder.requestId = requestIdJson.read(in);
+            builder.requestId = JsonAdapters.readString(in);
             break;
           default:
             in.skipValue();

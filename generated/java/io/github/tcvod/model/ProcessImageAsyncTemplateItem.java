@@ -190,21 +190,9 @@ public final class ProcessImageAsyncTemplateItem {
   }
 
   private static final class GsonAdapter extends TypeAdapter<ProcessImageAsyncTemplateItem> {
-    private final TypeAdapter<Long> definitionJson;
-    private final TypeAdapter<String> typeJson;
-    private final TypeAdapter<String> nameJson;
-    private final TypeAdapter<String> commentJson;
-    private final TypeAdapter<String> createTimeJson;
-    private final TypeAdapter<String> updateTimeJson;
     private final TypeAdapter<ProcessImageAsyncTask> processImageConfigureJson;
 
     GsonAdapter(Gson gson) {
-      this.definitionJson = gson.getAdapter(Long.class);
-      this.typeJson = gson.getAdapter(String.class);
-      this.nameJson = gson.getAdapter(String.class);
-      this.commentJson = gson.getAdapter(String.class);
-      this.createTimeJson = gson.getAdapter(String.class);
-      this.updateTimeJson = gson.getAdapter(String.class);
       this.processImageConfigureJson = gson.getAdapter(ProcessImageAsyncTask.class);
     }
 
@@ -217,27 +205,27 @@ public final class ProcessImageAsyncTemplateItem {
       out.beginObject();
       if (value.definition != null) {
         out.name("Definition");
-        definitionJson.write(out, value.definition);
+        out.value(value.definition.longValue());
       }
       if (value.type != null) {
         out.name("Type");
-        typeJson.write(out, value.type);
+        out.value(value.type);
       }
       if (value.name != null) {
         out.name("Name");
-        nameJson.write(out, value.name);
+        out.value(value.name);
       }
       if (value.comment != null) {
         out.name("Comment");
-        commentJson.write(out, value.comment);
+        out.value(value.comment);
       }
       if (value.createTime != null) {
         out.name("CreateTime");
-        createTimeJson.write(out, value.createTime);
+        out.value(value.createTime);
       }
       if (value.updateTime != null) {
         out.name("UpdateTime");
-        updateTimeJson.write(out, value.updateTime);
+        out.value(value.updateTime);
       }
       if (value.processImageConfigure != null) {
         out.name("ProcessImageConfigure");
@@ -257,22 +245,22 @@ public final class ProcessImageAsyncTemplateItem {
       while (in.hasNext()) {
         switch (in.nextName()) {
           case "Definition":
-            builder.definition = definitionJson.read(in);
+            builder.definition = JsonAdapters.readLong(in);
             break;
           case "Type":
-            builder.type = typeJson.read(in);
+            builder.type = JsonAdapters.readString(in);
             break;
           case "Name":
-            builder.name = nameJson.read(in);
+            builder.name = JsonAdapters.readString(in);
             break;
           case "Comment":
-            builder.comment = commentJson.read(in);
+            builder.comment = JsonAdapters.readString(in);
             break;
           case "CreateTime":
-            builder.createTime = createTimeJson.read(in);
+            builder.createTime = JsonAdapters.readString(in);
             break;
           case "UpdateTime":
-            builder.updateTime = updateTimeJson.read(in);
+            builder.updateTime = JsonAdapters.readString(in);
             break;
           case "ProcessImageConfigure":
             builder.processImageConfigure = processImageConfigureJson.read(in);

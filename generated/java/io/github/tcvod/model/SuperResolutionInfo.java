@@ -245,14 +245,8 @@ public final class SuperResolutionInfo {
   }
 
   private static final class GsonAdapter extends TypeAdapter<SuperResolutionInfo> {
-    private final TypeAdapter<String> switchValueJson;
-    private final TypeAdapter<String> typeJson;
-    private final TypeAdapter<Long> sizeJson;
 
     GsonAdapter(Gson gson) {
-      this.switchValueJson = gson.getAdapter(String.class);
-      this.typeJson = gson.getAdapter(String.class);
-      this.sizeJson = gson.getAdapter(Long.class);
     }
 
     @Override
@@ -264,15 +258,15 @@ public final class SuperResolutionInfo {
       out.beginObject();
       if (value.switchValue != null) {
         out.name("Switch");
-        switchValueJson.write(out, value.switchValue);
+        out.value(value.switchValue);
       }
       if (value.type != null) {
         out.name("Type");
-        typeJson.write(out, value.type);
+        out.value(value.type);
       }
       if (value.size != null) {
         out.name("Size");
-        sizeJson.write(out, value.size);
+        out.value(value.size.longValue());
       }
       out.endObject();
     }
@@ -288,13 +282,13 @@ public final class SuperResolutionInfo {
       while (in.hasNext()) {
         switch (in.nextName()) {
           case "Switch":
-            builder.switchValue = switchValueJson.read(in);
+            builder.switchValue = JsonAdapters.readString(in);
             break;
           case "Type":
-            builder.type = typeJson.read(in);
+            builder.type = JsonAdapters.readString(in);
             break;
           case "Size":
-            builder.size = sizeJson.read(in);
+            builder.size = JsonAdapters.readLong(in);
             break;
           default:
             in.skipValue();

@@ -3,6 +3,11 @@ package io.github.tcvod.internal;
 import com.google.gson.Gson;
 import com.google.gson.TypeAdapter;
 import com.google.gson.reflect.TypeToken;
+import com.google.gson.JsonSyntaxException;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
 import java.util.List;
 
 /** Helpers of the Gson adapters that the templates generate for each model. */
@@ -19,5 +24,64 @@ public final class JsonAdapters {
   @SuppressWarnings("unchecked")
   public static <T> TypeAdapter<List<T>> listOf(Gson gson, Class<T> item) {
     return (TypeAdapter<List<T>>) gson.getAdapter(TypeToken.getParameterized(List.class, item));
+  }
+
+  /**
+   * @param in positioned at a value
+   * @return the number as a Long, or null for JSON null
+   * @throws IOException on malformed JSON
+   * @throws JsonSyntaxException when the value is not an integer
+   */
+  public static Long readLong(JsonReader in) throws IOException {
+    if (in.peek() == JsonToken.NULL) {
+      in.nextNull();
+      return null;
+    }
+    try {
+      return in.nextLong();
+    } catch (NumberFormatException e) {
+      throw new JsonSyntaxException("expected an integer at " + in.getPreviousPath(), e);
+    }
+  }
+
+  /**
+   * @param in positioned at a value
+   * @return the number as a Float, or null for JSON null
+   * @throws IOException on malformed JSON
+   * @throws JsonSyntaxException when the value is not a number
+   */
+  public static Float readFloat(JsonReader in) throws IOException {
+    if (in.peek() == JsonToken.NULL) {
+      in.nextNull();
+      return null;
+    }
+    try {
+      return (float) in.nextDouble();
+    } catch (NumberFormatException e) {
+      throw new JsonSyntaxException("expected a number at " + in.getPreviousPath(), e);
+    }
+  }
+
+  /**
+   * @param in positioned at a value
+   * @return the text, or null for JSON null; numbers and booleans read as their text, as Gson does
+   * @throws IOException on malformed JSON, or an object or array where text belongs
+   */
+  public static String readString(JsonReader in) throws IOException {
+    JsonToken token = in.peek();
+    if (token == JsonToken.NULL) {
+      in.nextNull();
+      return null;
+    }
+    return token == JsonToken.BOOLEAN ? Boolean.toString(in.nextBoolean()) : in.nextString();
+  }
+
+  /**
+   * @param out the writer
+   * @param value a finite number
+   * @throws IOException when writing fails
+   */
+  public static void writeFloat(JsonWriter out, Float value) throws IOException {
+    out.value(value);
   }
 }

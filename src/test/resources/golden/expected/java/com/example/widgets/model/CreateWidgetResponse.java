@@ -113,12 +113,8 @@ public final class CreateWidgetResponse {
   }
 
   private static final class GsonAdapter extends TypeAdapter<CreateWidgetResponse> {
-    private final TypeAdapter<Long> idJson;
-    private final TypeAdapter<String> requestIdJson;
 
     GsonAdapter(Gson gson) {
-      this.idJson = gson.getAdapter(Long.class);
-      this.requestIdJson = gson.getAdapter(String.class);
     }
 
     @Override
@@ -130,11 +126,11 @@ public final class CreateWidgetResponse {
       out.beginObject();
       if (value.id != null) {
         out.name("Id");
-        idJson.write(out, value.id);
+        out.value(value.id.longValue());
       }
       if (value.requestId != null) {
         out.name("RequestId");
-        requestIdJson.write(out, value.requestId);
+        out.value(value.requestId);
       }
       out.endObject();
     }
@@ -150,10 +146,10 @@ public final class CreateWidgetResponse {
       while (in.hasNext()) {
         switch (in.nextName()) {
           case "Id":
-            builder.id = idJson.read(in);
+            builder.id = JsonAdapters.readLong(in);
             break;
           case "RequestId":
-            builder.requestId = requestIdJson.read(in);
+            builder.requestId = JsonAdapters.readString(in);
             break;
           default:
             in.skipValue();

@@ -141,13 +141,9 @@ public final class DescribeWidgetsRequest {
 
   private static final class GsonAdapter extends TypeAdapter<DescribeWidgetsRequest> {
     private final TypeAdapter<List<Long>> idsJson;
-    private final TypeAdapter<Long> offsetJson;
-    private final TypeAdapter<Long> limitJson;
 
     GsonAdapter(Gson gson) {
       this.idsJson = JsonAdapters.listOf(gson, Long.class);
-      this.offsetJson = gson.getAdapter(Long.class);
-      this.limitJson = gson.getAdapter(Long.class);
     }
 
     @Override
@@ -163,11 +159,11 @@ public final class DescribeWidgetsRequest {
       }
       if (value.offset != null) {
         out.name("Offset");
-        offsetJson.write(out, value.offset);
+        out.value(value.offset.longValue());
       }
       if (value.limit != null) {
         out.name("Limit");
-        limitJson.write(out, value.limit);
+        out.value(value.limit.longValue());
       }
       out.endObject();
     }
@@ -186,10 +182,10 @@ public final class DescribeWidgetsRequest {
             builder.ids = idsJson.read(in);
             break;
           case "Offset":
-            builder.offset = offsetJson.read(in);
+            builder.offset = JsonAdapters.readLong(in);
             break;
           case "Limit":
-            builder.limit = limitJson.read(in);
+            builder.limit = JsonAdapters.readLong(in);
             break;
           default:
             in.skipValue();

@@ -139,14 +139,10 @@ public final class DescribeWidgetsResponse {
   }
 
   private static final class GsonAdapter extends TypeAdapter<DescribeWidgetsResponse> {
-    private final TypeAdapter<Long> totalJson;
     private final TypeAdapter<List<Widget>> widgetSetJson;
-    private final TypeAdapter<String> requestIdJson;
 
     GsonAdapter(Gson gson) {
-      this.totalJson = gson.getAdapter(Long.class);
       this.widgetSetJson = JsonAdapters.listOf(gson, Widget.class);
-      this.requestIdJson = gson.getAdapter(String.class);
     }
 
     @Override
@@ -158,7 +154,7 @@ public final class DescribeWidgetsResponse {
       out.beginObject();
       if (value.total != null) {
         out.name("Total");
-        totalJson.write(out, value.total);
+        out.value(value.total.longValue());
       }
       if (value.widgetSet != null) {
         out.name("WidgetSet");
@@ -166,7 +162,7 @@ public final class DescribeWidgetsResponse {
       }
       if (value.requestId != null) {
         out.name("RequestId");
-        requestIdJson.write(out, value.requestId);
+        out.value(value.requestId);
       }
       out.endObject();
     }
@@ -182,13 +178,13 @@ public final class DescribeWidgetsResponse {
       while (in.hasNext()) {
         switch (in.nextName()) {
           case "Total":
-            builder.total = totalJson.read(in);
+            builder.total = JsonAdapters.readLong(in);
             break;
           case "WidgetSet":
             builder.widgetSet = widgetSetJson.read(in);
             break;
           case "RequestId":
-            builder.requestId = requestIdJson.read(in);
+            builder.requestId = JsonAdapters.readString(in);
             break;
           default:
             in.skipValue();

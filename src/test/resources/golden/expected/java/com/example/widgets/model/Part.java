@@ -103,10 +103,8 @@ public final class Part {
   }
 
   private static final class GsonAdapter extends TypeAdapter<Part> {
-    private final TypeAdapter<String> labelJson;
 
     GsonAdapter(Gson gson) {
-      this.labelJson = gson.getAdapter(String.class);
     }
 
     @Override
@@ -118,7 +116,7 @@ public final class Part {
       out.beginObject();
       if (value.label != null) {
         out.name("Label");
-        labelJson.write(out, value.label);
+        out.value(value.label);
       }
       out.endObject();
     }
@@ -134,7 +132,7 @@ public final class Part {
       while (in.hasNext()) {
         switch (in.nextName()) {
           case "Label":
-            builder.label = labelJson.read(in);
+            builder.label = JsonAdapters.readString(in);
             break;
           default:
             in.skipValue();

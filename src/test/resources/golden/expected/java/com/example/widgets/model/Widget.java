@@ -228,16 +228,10 @@ public final class Widget {
   }
 
   private static final class GsonAdapter extends TypeAdapter<Widget> {
-    private final TypeAdapter<Long> idJson;
-    private final TypeAdapter<String> colorJson;
-    private final TypeAdapter<Float> weightJson;
     private final TypeAdapter<Part> partJson;
     private final TypeAdapter<List<String>> tagsJson;
 
     GsonAdapter(Gson gson) {
-      this.idJson = gson.getAdapter(Long.class);
-      this.colorJson = gson.getAdapter(String.class);
-      this.weightJson = gson.getAdapter(Float.class);
       this.partJson = gson.getAdapter(Part.class);
       this.tagsJson = JsonAdapters.listOf(gson, String.class);
     }
@@ -251,15 +245,15 @@ public final class Widget {
       out.beginObject();
       if (value.id != null) {
         out.name("Id");
-        idJson.write(out, value.id);
+        out.value(value.id.longValue());
       }
       if (value.color != null) {
         out.name("Color");
-        colorJson.write(out, value.color);
+        out.value(value.color);
       }
       if (value.weight != null) {
         out.name("Weight");
-        weightJson.write(out, value.weight);
+        JsonAdapters.writeFloat(out, value.weight);
       }
       if (value.part != null) {
         out.name("Part");
@@ -283,13 +277,13 @@ public final class Widget {
       while (in.hasNext()) {
         switch (in.nextName()) {
           case "Id":
-            builder.id = idJson.read(in);
+            builder.id = JsonAdapters.readLong(in);
             break;
           case "Color":
-            builder.color = colorJson.read(in);
+            builder.color = JsonAdapters.readString(in);
             break;
           case "Weight":
-            builder.weight = weightJson.read(in);
+            builder.weight = JsonAdapters.readFloat(in);
             break;
           case "Part":
             builder.part = partJson.read(in);
