@@ -44,8 +44,49 @@ public final class Validate {
    * @param value the value, null to skip
    * @param minimum the inclusive minimum
    */
+  public static void atLeast(String field, Integer value, long minimum) {
+    atLeast(field, value == null ? null : value.longValue(), minimum);
+  }
+
+  /**
+   * @param field the field's name
+   * @param value the value, null to skip
+   * @param maximum the inclusive maximum
+   */
+  public static void atMost(String field, Integer value, long maximum) {
+    atMost(field, value == null ? null : value.longValue(), maximum);
+  }
+
+  /**
+   * @param field the field's name
+   * @param value the value, null to skip
+   * @param minimum the inclusive minimum
+   */
+  public static void atLeast(String field, Double value, double minimum) {
+    if (value != null && !(finite(field, value.doubleValue()) >= minimum)) {
+      throw new IllegalArgumentException(field + " must be at least " + minimum + ", was " + value);
+    }
+  }
+
+  /**
+   * @param field the field's name
+   * @param value the value, null to skip
+   * @param maximum the inclusive maximum
+   */
+  public static void atMost(String field, Double value, double maximum) {
+    if (value != null && !(finite(field, value.doubleValue()) <= maximum)) {
+      throw new IllegalArgumentException(field + " must be at most " + maximum + ", was " + value);
+    }
+  }
+
+  /**
+   * @param field the field's name
+   * @param value the value, null to skip
+   * @param minimum the inclusive minimum
+   */
   public static void atLeast(String field, Float value, double minimum) {
-    if (value != null && !(checkFinite(field, value) >= minimum)) {
+    // Compared as floats: 0.3f is not "above" a limit of 0.3 written in the spec.
+    if (value != null && !(checkFinite(field, value) >= (float) minimum)) {
       throw new IllegalArgumentException(field + " must be at least " + minimum + ", was " + value);
     }
   }
@@ -56,7 +97,7 @@ public final class Validate {
    * @param maximum the inclusive maximum
    */
   public static void atMost(String field, Float value, double maximum) {
-    if (value != null && !(checkFinite(field, value) <= maximum)) {
+    if (value != null && !(checkFinite(field, value) <= (float) maximum)) {
       throw new IllegalArgumentException(field + " must be at most " + maximum + ", was " + value);
     }
   }
@@ -69,6 +110,13 @@ public final class Validate {
     if (value != null) {
       checkFinite(field, value);
     }
+  }
+
+  private static double finite(String field, double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException(field + " must be a finite number, was " + value);
+    }
+    return value;
   }
 
   private static float checkFinite(String field, float value) {
