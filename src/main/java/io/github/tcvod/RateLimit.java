@@ -4,7 +4,8 @@ package io.github.tcvod;
  * Client-side rate limiting: a token bucket per action, shared by every thread using one client,
  * so that callers wait for a token instead of being throttled by the service. By default each
  * action gets the rate the spec documents (20 requests per second for
- * DescribeProcessImageAsyncTemplates), with a burst of one second's worth.
+ * DescribeProcessImageAsyncTemplates), with a burst of half a second's worth, so that a service
+ * counting per second never sees more than the documented rate, network jitter included.
  */
 public final class RateLimit {
   private static final RateLimit FROM_SPEC = new RateLimit(true, 0);

@@ -3,9 +3,11 @@ package io.github.tcvod.internal;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket holding at most one second's worth of tokens (at least one). A caller that finds
- * it empty reserves the next token and is told how long to wait for it, so waiting callers are
- * served in order and the rate holds across threads.
+ * A token bucket holding at most half a second's worth of tokens (at least one). A caller that
+ * finds it empty reserves the next token and is told how long to wait for it, so waiting callers
+ * are served in order and the rate holds across threads. The burst is half of what the service
+ * allows in a second so that a service counting per second, seeing requests with network jitter,
+ * still never sees more than the documented rate.
  */
 public final class TokenBucket {
   private final LongSupplier nanoTime;
@@ -21,7 +23,7 @@ public final class TokenBucket {
   public TokenBucket(double perSecond, LongSupplier nanoTime) {
     this.nanoTime = nanoTime;
     this.tokensPerNano = perSecond / 1e9;
-    this.capacity = Math.max(1, perSecond);
+    this.capacity = Math.max(1, perSecond / 2);
     this.tokens = capacity;
     this.last = nanoTime.getAsLong();
   }

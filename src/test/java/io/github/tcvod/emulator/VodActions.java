@@ -31,17 +31,57 @@ public final class VodActions implements ResponseDefinitionTransformerV2 {
   /** The docs give 50 in one place and 100 in the error text; the error text wins. */
   static final int MAX_USER_TEMPLATES = 100;
 
+  /** Documented rates: "A maximum of 20 requests can be initiated per second for this API." */
+  private static final Map<String, Integer> RATE_LIMITS =
+      java.util.Collections.singletonMap("DescribeProcessImageAsyncTemplates", 20);
+
   private final TemplateStore store;
   private final Map<String, String> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Bucket> buckets;
+
+  /** A token bucket of one second's worth of requests, as the service throttles. */
+  private static final class Bucket {
+    private final double perSecond;
+    private double tokens;
+    private long last = System.nanoTime();
+
+    Bucket(double perSecond) {
+      this.perSecond = perSecond;
+      this.tokens = perSecond;
+    }
+
+    synchronized boolean take() {
+      long now = System.nanoTime();
+      tokens = Math.min(perSecond, tokens + (now - last) / 1e9 * perSecond);
+      last = now;
+      if (tokens < 1) {
+        return false;
+      }
+      tokens -= 1;
+      return true;
+    }
+  }
 
   /** Plays against the bundled templates (for WireMock standalone {@code --extensions}). */
   public VodActions() {
     this(TemplateStore.withBundledTemplates());
   }
 
-  /** @param store the templates to serve */
+  /** @param store the templates to serve, with the documented rate limits enforced */
   public VodActions(TemplateStore store) {
+    this(store, true);
+  }
+
+  /**
+   * @param store the templates to serve
+   * @param enforceRateLimits whether to answer RequestLimitExceeded beyond the documented rates
+   */
+  public VodActions(TemplateStore store, boolean enforceRateLimits) {
     this.store = store;
+    this.buckets = new java.util.HashMap<>();
+    if (enforceRateLimits) {
+      RATE_LIMITS.forEach((action, rate) -> buckets.put(action, new Bucket(rate)));
+    }
   }
 
   @Override
@@ -53,6 +93,12 @@ public final class VodActions implements ResponseDefinitionTransformerV2 {
     }
     if (!VERSION.equals(request.getHeader("X-TC-Version"))) {
       return ApiAnswers.error("NoSuchVersion", "The API version is missing or unknown; use " + VERSION + ".");
+    }
+    Bucket bucket = buckets.get(action);
+    if (bucket != null && !bucket.take()) {
+      return ApiAnswers.error("RequestLimitExceeded", "Your current request times equals to `"
+          + RATE_LIMITS.get(action) + "` in a second, which exceeds the frequency limit `" + RATE_LIMITS.get(action)
+          + "` for a second. Please reduce the frequency of calls.");
     }
     JsonObject body;
     try {

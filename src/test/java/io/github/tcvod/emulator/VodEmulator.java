@@ -10,8 +10,9 @@ import java.time.Clock;
 import java.util.Collections;
 
 /**
- * A local stand-in for the VOD endpoint, on 127.0.0.1 and a free port: it checks TC3 signatures
- * and plays the template actions against an in-memory {@link TemplateStore}. Start it with
+ * A local stand-in for the VOD endpoint, on 127.0.0.1 and a free port: it checks TC3 signatures,
+ * throttles at the documented rates, and plays the template actions against an in-memory
+ * {@link TemplateStore}. Start it with
  * {@link #start()}, point a client at {@link #endpoint()} with {@link #SECRET_ID} and
  * {@link #SECRET_KEY}, and {@link #close()} it after.
  */
@@ -24,14 +25,14 @@ public final class VodEmulator implements AutoCloseable {
   private final WireMockServer server;
   private final TemplateStore store;
 
-  private VodEmulator(TemplateStore store, Clock clock) {
+  private VodEmulator(TemplateStore store, Clock clock, boolean enforceRateLimits) {
     this.store = store;
     this.server = new WireMockServer(wireMockConfig()
         .bindAddress("127.0.0.1")
         .dynamicPort()
         .disableRequestJournal()
         .extensions(new SignatureVerifyingFilter(Collections.singletonMap(SECRET_ID, SECRET_KEY), clock),
-            new VodActions(store)));
+            new VodActions(store, enforceRateLimits)));
   }
 
   /** @return a running emulator with the bundled templates, checking timestamps against the system clock */
@@ -45,7 +46,18 @@ public final class VodEmulator implements AutoCloseable {
    * @return a running emulator
    */
   public static VodEmulator start(TemplateStore store, Clock clock) {
-    VodEmulator emulator = new VodEmulator(store, clock);
+    return start(store, clock, true);
+  }
+
+  /**
+   * @param store the templates to serve
+   * @param clock the server's clock for the 5-minute timestamp window
+   * @param enforceRateLimits whether calls beyond the documented rate (20/s for
+   *     DescribeProcessImageAsyncTemplates) get {@code RequestLimitExceeded}, as from the service
+   * @return a running emulator
+   */
+  public static VodEmulator start(TemplateStore store, Clock clock, boolean enforceRateLimits) {
+    VodEmulator emulator = new VodEmulator(store, clock, enforceRateLimits);
     emulator.server.start();
     emulator.server.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withTransformers(VodActions.NAME)));
     return emulator;

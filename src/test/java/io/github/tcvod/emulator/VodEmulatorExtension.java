@@ -14,11 +14,22 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class VodEmulatorExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(VodEmulatorExtension.class);
+  private final boolean enforceRateLimits;
   private VodEmulator emulator;
+
+  /** An emulator that throttles at the documented rates, as the service does. */
+  public VodEmulatorExtension() {
+    this(true);
+  }
+
+  /** @param enforceRateLimits false for load tests that turn the client's own rate limit off */
+  public VodEmulatorExtension(boolean enforceRateLimits) {
+    this.enforceRateLimits = enforceRateLimits;
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    emulator = VodEmulator.start();
+    emulator = VodEmulator.start(TemplateStore.withBundledTemplates(), java.time.Clock.systemUTC(), enforceRateLimits);
     context.getStore(NAMESPACE).put(VodEmulator.class, emulator);
   }
 

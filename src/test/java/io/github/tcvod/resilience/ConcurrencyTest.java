@@ -30,7 +30,7 @@ class ConcurrencyTest {
   private static final int CALLS_PER_THREAD = 500;
 
   @RegisterExtension
-  static VodEmulatorExtension emulator = new VodEmulatorExtension();
+  static VodEmulatorExtension emulator = new VodEmulatorExtension(false);
 
   @Test
   void sharedClientServesEveryThreadAndLeavesNothingBehind() throws Exception {
