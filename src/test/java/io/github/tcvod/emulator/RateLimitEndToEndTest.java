@@ -26,7 +26,7 @@ class RateLimitEndToEndTest {
     int throttled = 0;
     try (VodEmulator emulator = VodEmulator.start(TemplateStore.withBundledTemplates(), Clock.systemUTC());
         VodClient vod = client(emulator).rateLimit(RateLimit.disabled()).retryPolicy(RetryPolicy.none()).build()) {
-      for (int i = 0; i < 40; i++) {
+      for (int i = 0; i < 200 && throttled == 0; i++) {
         try {
           vod.describeProcessImageAsyncTemplates(REQUEST);
         } catch (RequestLimitExceededException e) {
@@ -35,7 +35,7 @@ class RateLimitEndToEndTest {
         }
       }
     }
-    assertTrue(throttled > 0, "40 back-to-back calls exceed 20 per second");
+    assertTrue(throttled > 0, "back-to-back calls exceed 20 per second unless each takes over 50 ms");
   }
 
   @Test
