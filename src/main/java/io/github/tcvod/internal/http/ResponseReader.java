@@ -5,14 +5,14 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import io.github.tcvod.exception.ErrorDetails;
 import io.github.tcvod.exception.HttpStatusException;
 import io.github.tcvod.exception.MalformedResponseException;
 import io.github.tcvod.exception.VodException;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
-import java.io.StringReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -73,10 +73,16 @@ public final class ResponseReader {
     }
   }
 
-  /** An API error needs the tree: only a body that mentions "Error" can hold one. */
+  /**
+   * An API error needs the tree: only a body that mentions "Error", or that escapes characters
+   * (a key could be spelled {@code "\u0045rror"}), can hold one.
+   */
   private static boolean mayHoldError(byte[] body) {
     outer:
     for (int i = 0; i + ERROR_KEY.length <= body.length; i++) {
+      if (body[i] == '\\' && body[i + 1] == 'u') {
+        return true;
+      }
       for (int j = 0; j < ERROR_KEY.length; j++) {
         if (body[i + j] != ERROR_KEY[j]) {
           continue outer;
