@@ -401,23 +401,23 @@ public final class AdvancedSuperResolutionConfig {
       }
       if (value.percent != null) {
         out.name("Percent");
-        JsonAdapters.writeFloat(out, value.percent);
+        out.value(value.percent);
       }
       if (value.width != null) {
         out.name("Width");
-        out.value(value.width.longValue());
+        out.value(value.width);
       }
       if (value.height != null) {
         out.name("Height");
-        out.value(value.height.longValue());
+        out.value(value.height);
       }
       if (value.longSide != null) {
         out.name("LongSide");
-        out.value(value.longSide.longValue());
+        out.value(value.longSide);
       }
       if (value.shortSide != null) {
         out.name("ShortSide");
-        out.value(value.shortSide.longValue());
+        out.value(value.shortSide);
       }
       out.endObject();
     }

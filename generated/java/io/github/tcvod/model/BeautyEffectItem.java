@@ -232,7 +232,7 @@ public final class BeautyEffectItem {
       }
       if (value.value != null) {
         out.name("Value");
-        out.value(value.value.longValue());
+        out.value(value.value);
       }
       if (value.resourcePath != null) {
         out.name("ResourcePath");

@@ -204,7 +204,7 @@ public final class BeautyFilterItem {
       }
       if (value.value != null) {
         out.name("Value");
-        out.value(value.value.longValue());
+        out.value(value.value);
       }
       out.endObject();
     }

@@ -171,7 +171,7 @@ public final class CreateProcessImageAsyncTemplateRequest {
       }
       if (value.subAppId != null) {
         out.name("SubAppId");
-        out.value(value.subAppId.longValue());
+        out.value(value.subAppId);
       }
       if (value.name != null) {
         out.name("Name");

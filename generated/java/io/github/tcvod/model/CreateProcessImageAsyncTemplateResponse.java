@@ -126,7 +126,7 @@ public final class CreateProcessImageAsyncTemplateResponse {
       out.beginObject();
       if (value.definition != null) {
         out.name("Definition");
-        out.value(value.definition.longValue());
+        out.value(value.definition);
       }
       if (value.requestId != null) {
         out.name("RequestId");

@@ -130,11 +130,11 @@ public final class DeleteProcessImageAsyncTemplateRequest {
       out.beginObject();
       if (value.definition != null) {
         out.name("Definition");
-        out.value(value.definition.longValue());
+        out.value(value.definition);
       }
       if (value.subAppId != null) {
         out.name("SubAppId");
-        out.value(value.subAppId.longValue());
+        out.value(value.subAppId);
       }
       out.endObject();
     }

@@ -171,7 +171,7 @@ public final class DescribeProcessImageAsyncTemplatesRequest {
       out.beginObject();
       if (value.subAppId != null) {
         out.name("SubAppId");
-        out.value(value.subAppId.longValue());
+        out.value(value.subAppId);
       }
       if (value.definitions != null) {
         out.name("Definitions");
@@ -179,11 +179,11 @@ public final class DescribeProcessImageAsyncTemplatesRequest {
       }
       if (value.offset != null) {
         out.name("Offset");
-        out.value(value.offset.longValue());
+        out.value(value.offset);
       }
       if (value.limit != null) {
         out.name("Limit");
-        out.value(value.limit.longValue());
+        out.value(value.limit);
       }
       out.endObject();
     }

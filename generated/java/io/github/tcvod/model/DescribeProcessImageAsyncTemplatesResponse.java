@@ -156,7 +156,7 @@ public final class DescribeProcessImageAsyncTemplatesResponse {
       out.beginObject();
       if (value.totalCount != null) {
         out.name("TotalCount");
-        out.value(value.totalCount.longValue());
+        out.value(value.totalCount);
       }
       if (value.processImageAsyncTemplateSet != null) {
         out.name("ProcessImageAsyncTemplateSet");

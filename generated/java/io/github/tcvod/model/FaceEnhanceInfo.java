@@ -193,7 +193,7 @@ public final class FaceEnhanceInfo {
       }
       if (value.intensity != null) {
         out.name("Intensity");
-        JsonAdapters.writeFloat(out, value.intensity);
+        out.value(value.intensity);
       }
       out.endObject();
     }

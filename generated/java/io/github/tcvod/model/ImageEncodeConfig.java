@@ -194,7 +194,7 @@ public final class ImageEncodeConfig {
       }
       if (value.quality != null) {
         out.name("Quality");
-        out.value(value.quality.longValue());
+        out.value(value.quality);
       }
       out.endObject();
     }

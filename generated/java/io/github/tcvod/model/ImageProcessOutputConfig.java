@@ -146,7 +146,7 @@ public final class ImageProcessOutputConfig {
       }
       if (value.classId != null) {
         out.name("ClassId");
-        out.value(value.classId.longValue());
+        out.value(value.classId);
       }
       if (value.expireTime != null) {
         out.name("ExpireTime");

@@ -133,7 +133,7 @@ public final class ImageTaskInput {
       out.beginObject();
       if (value.definition != null) {
         out.name("Definition");
-        out.value(value.definition.longValue());
+        out.value(value.definition);
       }
       if (value.extendedParameter != null) {
         out.name("ExtendedParameter");

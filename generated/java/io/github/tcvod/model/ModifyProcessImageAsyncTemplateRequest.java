@@ -181,11 +181,11 @@ public final class ModifyProcessImageAsyncTemplateRequest {
       out.beginObject();
       if (value.definition != null) {
         out.name("Definition");
-        out.value(value.definition.longValue());
+        out.value(value.definition);
       }
       if (value.subAppId != null) {
         out.name("SubAppId");
-        out.value(value.subAppId.longValue());
+        out.value(value.subAppId);
       }
       if (value.name != null) {
         out.name("Name");

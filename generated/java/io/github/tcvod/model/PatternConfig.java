@@ -185,23 +185,23 @@ public final class PatternConfig {
       out.beginObject();
       if (value.transparencyThreshold != null) {
         out.name("TransparencyThreshold");
-        out.value(value.transparencyThreshold.longValue());
+        out.value(value.transparencyThreshold);
       }
       if (value.opaqueThreshold != null) {
         out.name("OpaqueThreshold");
-        out.value(value.opaqueThreshold.longValue());
+        out.value(value.opaqueThreshold);
       }
       if (value.edgeSamplingStep != null) {
         out.name("EdgeSamplingStep");
-        out.value(value.edgeSamplingStep.longValue());
+        out.value(value.edgeSamplingStep);
       }
       if (value.edgeExpansionStep != null) {
         out.name("EdgeExpansionStep");
-        out.value(value.edgeExpansionStep.longValue());
+        out.value(value.edgeExpansionStep);
       }
       if (value.edgeBlendingIntensity != null) {
         out.name("EdgeBlendingIntensity");
-        JsonAdapters.writeFloat(out, value.edgeBlendingIntensity);
+        out.value(value.edgeBlendingIntensity);
       }
       out.endObject();
     }

@@ -264,7 +264,7 @@ public final class ProcessImageAsyncRequest {
       out.beginObject();
       if (value.subAppId != null) {
         out.name("SubAppId");
-        out.value(value.subAppId.longValue());
+        out.value(value.subAppId);
       }
       if (value.fileId != null) {
         out.name("FileId");
@@ -296,7 +296,7 @@ public final class ProcessImageAsyncRequest {
       }
       if (value.tasksPriority != null) {
         out.name("TasksPriority");
-        out.value(value.tasksPriority.longValue());
+        out.value(value.tasksPriority);
       }
       if (value.extInfo != null) {
         out.name("ExtInfo");

@@ -205,7 +205,7 @@ public final class ProcessImageAsyncTemplateItem {
       out.beginObject();
       if (value.definition != null) {
         out.name("Definition");
-        out.value(value.definition.longValue());
+        out.value(value.definition);
       }
       if (value.type != null) {
         out.name("Type");

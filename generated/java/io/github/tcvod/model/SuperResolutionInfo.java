@@ -266,7 +266,7 @@ public final class SuperResolutionInfo {
       }
       if (value.size != null) {
         out.name("Size");
-        out.value(value.size.longValue());
+        out.value(value.size);
       }
       out.endObject();
     }

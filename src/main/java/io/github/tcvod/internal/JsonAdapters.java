@@ -6,7 +6,6 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.JsonSyntaxException;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
-import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.util.List;
 
@@ -74,14 +73,5 @@ public final class JsonAdapters {
       return null;
     }
     return token == JsonToken.BOOLEAN ? Boolean.toString(in.nextBoolean()) : in.nextString();
-  }
-
-  /**
-   * @param out the writer
-   * @param value a finite number
-   * @throws IOException when writing fails
-   */
-  public static void writeFloat(JsonWriter out, Float value) throws IOException {
-    out.value(value);
   }
 }

@@ -224,14 +224,12 @@ public final class VodActions implements ResponseDefinitionTransformerV2 {
     allowOnly(body, "SubAppId", "FileId", "Url", "Base64", "ImageTaskInput", "OutputConfig", "SessionId",
         "SessionContext", "TasksPriority", "ExtInfo");
     requiredInteger(body, "SubAppId");
-    int sources = 0;
-    for (String source : new String[] {"FileId", "Url", "Base64"}) {
-      sources += text(body, source, Integer.MAX_VALUE, "InvalidParameter") == null ? 0 : 1;
-    }
-    if (sources != 1) {
+    String fileId = text(body, "FileId", Integer.MAX_VALUE, "InvalidParameter");
+    String url = text(body, "Url", Integer.MAX_VALUE, "InvalidParameter");
+    String base64 = text(body, "Base64", Integer.MAX_VALUE, "InvalidParameter");
+    if ((fileId == null ? 0 : 1) + (url == null ? 0 : 1) + (base64 == null ? 0 : 1) != 1) {
       throw new ApiError("InvalidParameter", "Give exactly one of FileId, Url and Base64.");
     }
-    String fileId = text(body, "FileId", Integer.MAX_VALUE, "InvalidParameter");
     if (fileId != null && !fileId.matches("\\d+")) {
       throw new ApiError("InvalidParameterValue.FileId", "The FileId does not exist.");
     }

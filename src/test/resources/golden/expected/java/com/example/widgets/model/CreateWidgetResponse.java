@@ -126,7 +126,7 @@ public final class CreateWidgetResponse {
       out.beginObject();
       if (value.id != null) {
         out.name("Id");
-        out.value(value.id.longValue());
+        out.value(value.id);
       }
       if (value.requestId != null) {
         out.name("RequestId");

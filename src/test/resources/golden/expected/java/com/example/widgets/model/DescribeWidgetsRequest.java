@@ -159,11 +159,11 @@ public final class DescribeWidgetsRequest {
       }
       if (value.offset != null) {
         out.name("Offset");
-        out.value(value.offset.longValue());
+        out.value(value.offset);
       }
       if (value.limit != null) {
         out.name("Limit");
-        out.value(value.limit.longValue());
+        out.value(value.limit);
       }
       out.endObject();
     }

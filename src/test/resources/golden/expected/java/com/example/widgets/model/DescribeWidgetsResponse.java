@@ -154,7 +154,7 @@ public final class DescribeWidgetsResponse {
       out.beginObject();
       if (value.total != null) {
         out.name("Total");
-        out.value(value.total.longValue());
+        out.value(value.total);
       }
       if (value.widgetSet != null) {
         out.name("WidgetSet");

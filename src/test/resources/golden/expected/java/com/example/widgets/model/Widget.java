@@ -245,7 +245,7 @@ public final class Widget {
       out.beginObject();
       if (value.id != null) {
         out.name("Id");
-        out.value(value.id.longValue());
+        out.value(value.id);
       }
       if (value.color != null) {
         out.name("Color");
@@ -253,7 +253,7 @@ public final class Widget {
       }
       if (value.weight != null) {
         out.name("Weight");
-        JsonAdapters.writeFloat(out, value.weight);
+        out.value(value.weight);
       }
       if (value.part != null) {
         out.name("Part");
