@@ -8,6 +8,7 @@ import io.github.tcvod.internal.ActionInvoker;
 import io.github.tcvod.internal.SkewAdjustedClock;
 import io.github.tcvod.internal.http.LoggingInterceptor;
 import io.github.tcvod.internal.http.Tc3SigningInterceptor;
+import io.github.tcvod.spi.ClientRuntime;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -237,8 +238,13 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return self();
   }
 
-  /** @return the invoker the generated client delegates to, built from these options */
-  protected final ActionInvoker newInvoker() {
+  /**
+   * For the generated subclass's {@code build()}: each call returns a new runtime, with HTTP
+   * resources of its own unless {@link #httpClient(OkHttpClient)} supplied them.
+   *
+   * @return the runtime a generated client delegates every action to, built from these options
+   */
+  protected final ClientRuntime newRuntime() {
     ActionInvoker.Config config = new ActionInvoker.Config();
     config.ownsHttpClient = httpClient == null;
     config.clock = new SkewAdjustedClock(clock);

@@ -60,9 +60,9 @@ public final class VodTestServer {
    */
   public static okhttp3.OkHttpClient httpClientOf(VodClient vod) {
     try {
-      java.lang.reflect.Field invoker = VodClient.class.getDeclaredField("invoker");
-      invoker.setAccessible(true);
-      return ((io.github.tcvod.internal.ActionInvoker) invoker.get(vod)).httpClient();
+      java.lang.reflect.Field runtime = vod.getClass().getDeclaredField("runtime");
+      runtime.setAccessible(true);
+      return ((io.github.tcvod.internal.ActionInvoker) runtime.get(vod)).httpClient();
     } catch (ReflectiveOperationException e) {
       throw new AssertionError(e);
     }

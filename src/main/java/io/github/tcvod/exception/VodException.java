@@ -1,5 +1,7 @@
 package io.github.tcvod.exception;
 
+import io.github.tcvod.internal.ExceptionAccess;
+
 /**
  * Root of every failure of a call: an error code returned by the service
  * ({@link VodServiceException}) or a failure on the client's side ({@link VodClientException}).
@@ -10,6 +12,11 @@ public class VodException extends RuntimeException {
 
   private final transient ErrorDetails details;
   private transient volatile int attempts = 1;
+
+  static {
+    // The core records the attempt count through this, so that no public mutator exists.
+    ExceptionAccess.register((exception, attempts) -> exception.attempts = attempts);
+  }
 
   /**
    * @param details what is known about the failure
@@ -59,15 +66,6 @@ public class VodException extends RuntimeException {
   /** @return how many attempts the call made before it failed with this exception */
   public int attempts() {
     return attempts;
-  }
-
-  /**
-   * Records the number of attempts; set by the SDK when it gives up on a call.
-   *
-   * @param attempts attempts made, the first included
-   */
-  public void recordAttempts(int attempts) {
-    this.attempts = attempts;
   }
 
   /** @return the description, with the number of attempts when there were more than one */

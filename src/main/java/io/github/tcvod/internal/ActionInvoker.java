@@ -6,8 +6,10 @@ import io.github.tcvod.RateLimit;
 import io.github.tcvod.RetryPolicy;
 import io.github.tcvod.auth.CredentialsProvider;
 import io.github.tcvod.exception.VodException;
+import io.github.tcvod.InternalApi;
 import io.github.tcvod.internal.http.ResponseReader;
-import java.io.Closeable;
+import io.github.tcvod.spi.ActionDescriptor;
+import io.github.tcvod.spi.ClientRuntime;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +27,8 @@ import okhttp3.Response;
  * attempts, and repeats failed ones as the retry policy allows, synchronously on the caller's
  * thread or asynchronously on OkHttp's dispatcher. Knows nothing about any one action.
  */
-public final class ActionInvoker implements Closeable {
+@InternalApi
+public final class ActionInvoker implements ClientRuntime {
   /** What a client builder hands over. */
   public static final class Config {
     /** HTTP client with the signing interceptor installed. */
@@ -68,6 +71,7 @@ public final class ActionInvoker implements Closeable {
    * @return the response
    * @throws VodException when the call fails
    */
+  @Override
   public <T> T invoke(ActionDescriptor action, Object request, Class<T> responseType, CallOptions options) {
     Exchange exchange = newExchange(action, request, options);
     while (true) {
@@ -93,6 +97,7 @@ public final class ActionInvoker implements Closeable {
    * @return a future of the response, completed on OkHttp's dispatcher threads; cancelling it
    *     cancels the HTTP call in flight
    */
+  @Override
   public <T> CompletableFuture<T> invokeAsync(ActionDescriptor action, Object request, Class<T> responseType,
       CallOptions options) {
     CompletableFuture<T> future = new CompletableFuture<>();

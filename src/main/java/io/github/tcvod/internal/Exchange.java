@@ -9,6 +9,7 @@ import io.github.tcvod.exception.TransportException;
 import io.github.tcvod.exception.VodClientException;
 import io.github.tcvod.exception.VodException;
 import io.github.tcvod.internal.http.SigningContext;
+import io.github.tcvod.spi.ActionDescriptor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -123,7 +124,7 @@ final class Exchange {
    *     failures attached, inside a {@link DeadlineExceededException} when the deadline passed
    */
   synchronized VodException giveUp(VodException last) {
-    last.recordAttempts(attempts);
+    ExceptionAccess.recordAttempts(last, attempts);
     for (VodException earlier : failures) {
       if (earlier != last) {
         last.addSuppressed(earlier);
@@ -131,7 +132,7 @@ final class Exchange {
     }
     if (deadlineNanos != NO_DEADLINE && remainingNanos() <= 0) {
       DeadlineExceededException late = deadlineExceeded(action.name() + " did not complete within its deadline", last);
-      late.recordAttempts(attempts);
+      ExceptionAccess.recordAttempts(late, attempts);
       return late;
     }
     return last;

@@ -1,10 +1,12 @@
 package io.github.tcvod.internal;
 
+import io.github.tcvod.InternalApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
 /** The SDK's name and version, as sent in {@code X-TC-RequestClient}. */
+@InternalApi
 public final class SdkInfo {
   /** Version of this build, filtered in from the POM. */
   public static final String VERSION = load();

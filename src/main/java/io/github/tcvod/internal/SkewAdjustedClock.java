@@ -1,11 +1,13 @@
 package io.github.tcvod.internal;
 
+import io.github.tcvod.InternalApi;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A clock that adds the offset learned from the service's {@code Date} header to its base. */
+@InternalApi
 public final class SkewAdjustedClock extends Clock {
   private final Clock base;
   private final AtomicLong offsetMillis = new AtomicLong();

@@ -1,5 +1,6 @@
 package io.github.tcvod.internal;
 
+import io.github.tcvod.InternalApi;
 import java.util.function.LongSupplier;
 
 /**
@@ -9,6 +10,7 @@ import java.util.function.LongSupplier;
  * allows in a second so that a service counting per second, seeing requests with network jitter,
  * still never sees more than the documented rate.
  */
+@InternalApi
 public final class TokenBucket {
   private final LongSupplier nanoTime;
   private final double tokensPerNano;

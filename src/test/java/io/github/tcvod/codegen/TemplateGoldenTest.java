@@ -91,7 +91,10 @@ class TemplateGoldenTest {
   private static Map<String, String> generate() throws Exception {
     deleteRecursively(ACTUAL);
     Map<String, String> pom = pomGeneratorSettings();
-    CodegenConfigurator configurator = new CodegenConfigurator()
+    // The configuration file first, as the Maven plugin reads it: its files: section adds templates.
+    CodegenConfigurator configurator = CodegenConfigurator.fromFile(pom.get("configurationFile").replace("${project.basedir}/", ""));
+    assertTrue(configurator != null, "pom.xml's configurationFile is missing");
+    configurator
         .setInputSpec(SPEC.toString())
         .setGeneratorName(pom.get("generatorName"))
         .setTemplateDir(pom.get("templateDirectory").replace("${project.basedir}/", ""))

@@ -17,7 +17,7 @@ import io.github.tcvod.auth.Credentials;
 import io.github.tcvod.auth.CredentialsProvider;
 import io.github.tcvod.auth.Tc3Signer;
 import io.github.tcvod.exception.InternalErrorException;
-import io.github.tcvod.internal.ActionDescriptor;
+import io.github.tcvod.spi.ActionDescriptor;
 import io.github.tcvod.internal.ActionInvoker;
 import io.github.tcvod.internal.SkewAdjustedClock;
 import io.github.tcvod.internal.http.Tc3SigningInterceptor;

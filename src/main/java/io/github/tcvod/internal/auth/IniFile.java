@@ -1,10 +1,12 @@
 package io.github.tcvod.internal.auth;
 
+import io.github.tcvod.InternalApi;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The subset of INI that credentials files use: {@code [section]}, {@code key = value}, {@code #} and {@code ;} comments. */
+@InternalApi
 public final class IniFile {
   private IniFile() {
   }

@@ -1,5 +1,6 @@
 package io.github.tcvod.internal.http;
 
+import io.github.tcvod.InternalApi;
 import io.github.tcvod.exception.AuthFailureException;
 import io.github.tcvod.exception.ErrorDetails;
 import io.github.tcvod.exception.FailedOperationException;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /** Maps an API error code to the exception of its family: the part of the code before the first dot. */
+@InternalApi
 public final class ErrorMapper {
   private static final Map<String, Function<ErrorDetails, VodServiceException>> FAMILIES = new HashMap<>();
 

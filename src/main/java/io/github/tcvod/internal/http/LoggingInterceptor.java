@@ -1,5 +1,6 @@
 package io.github.tcvod.internal.http;
 
+import io.github.tcvod.InternalApi;
 import io.github.tcvod.RequestLogger;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import okhttp3.Response;
  * the status, time and headers of the answer. Redacts the signature of {@code Authorization} and
  * the whole {@code X-TC-Token}; bodies are never logged.
  */
+@InternalApi
 public final class LoggingInterceptor implements Interceptor {
   private final RequestLogger logger;
 

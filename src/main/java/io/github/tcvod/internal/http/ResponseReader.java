@@ -7,6 +7,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import io.github.tcvod.InternalApi;
 import io.github.tcvod.exception.ErrorDetails;
 import io.github.tcvod.exception.HttpStatusException;
 import io.github.tcvod.exception.MalformedResponseException;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
  * Turns an answer into the action's response object or the matching exception. Messages describe
  * what was wrong with the answer and never quote its body or headers.
  */
+@InternalApi
 public final class ResponseReader {
   private static final byte[] ERROR_KEY = "\"Error\"".getBytes(StandardCharsets.US_ASCII);
 

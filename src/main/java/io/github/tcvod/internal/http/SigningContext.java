@@ -1,5 +1,6 @@
 package io.github.tcvod.internal.http;
 
+import io.github.tcvod.InternalApi;
 import io.github.tcvod.auth.Credentials;
 
 /**
@@ -7,6 +8,7 @@ import io.github.tcvod.auth.Credentials;
  * payload is the very array the request body was made from, so the signed bytes are the sent bytes
  * and nothing is copied.
  */
+@InternalApi
 public final class SigningContext {
   private final Credentials credentials;
   private final String service;

@@ -1,5 +1,6 @@
 package io.github.tcvod.internal.http;
 
+import io.github.tcvod.InternalApi;
 import io.github.tcvod.auth.Tc3Signer;
 import java.io.IOException;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import okhttp3.Response;
  * {@code X-TC-Timestamp}, {@code Authorization} and, for temporary credentials, {@code X-TC-Token}.
  * Each pass through the interceptor takes a fresh timestamp, so a repeated call is signed anew.
  */
+@InternalApi
 public final class Tc3SigningInterceptor implements Interceptor {
   private final Tc3Signer signer;
   private final Clock clock;

@@ -1,5 +1,6 @@
 package io.github.tcvod.internal.signer;
 
+import io.github.tcvod.InternalApi;
 import io.github.tcvod.auth.Credentials;
 import io.github.tcvod.auth.Tc3Signer;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** TC3-HMAC-SHA256 as the API 3.0 "Signature v3" page defines it, signing {@code content-type;host}. */
+@InternalApi
 public final class DefaultTc3Signer implements Tc3Signer {
   private static final String ALGORITHM = "TC3-HMAC-SHA256";
   private static final String SIGNED_HEADERS = "content-type;host";

@@ -3,8 +3,6 @@ package com.example.widgets;
 
 import io.github.tcvod.CallOptions;
 import io.github.tcvod.ClientBuilder;
-import io.github.tcvod.internal.ActionDescriptor;
-import io.github.tcvod.internal.ActionInvoker;
 import io.github.tcvod.paging.OffsetPaginator;
 import java.io.Closeable;
 import java.util.concurrent.CompletableFuture;
@@ -20,36 +18,23 @@ import com.example.widgets.model.DescribeWidgetsResponse;
  * and {@link #close()} it when done. Every method validates its request before anything is sent,
  * signs the call with TC3-HMAC-SHA256 and throws a {@link io.github.tcvod.exception.VodException}
  * subclass when the call fails.
+ *
+ * <p>An interface, so that code using it can be tested without the service: mock it, or write a
+ * class implementing it that overrides only the methods the test needs. Every method has a
+ * default: the overloads without {@link CallOptions} call the ones with, the paginators call the
+ * blocking method, and the methods with {@link CallOptions} throw
+ * {@link UnsupportedOperationException} until overridden. The client that {@link #builder()} builds
+ * implements them all; an action added to the spec later breaks no implementation of a test.
  */
-public final class WidgetsClient implements Closeable {
+public interface WidgetsClient extends Closeable {
   /** Endpoint used when the builder is given none. */
-  public static final String DEFAULT_ENDPOINT = "https://widgets.example.com";
-
-  private static final ActionDescriptor CREATE_WIDGET =
-      ActionDescriptor.builder("CreateWidget")
-          .version("2020-01-01")
-          .service("widgets")
-          .build();
-
-  private static final ActionDescriptor DESCRIBE_WIDGETS =
-      ActionDescriptor.builder("DescribeWidgets")
-          .version("2020-01-01")
-          .service("widgets")
-          .idempotent(true)
-          .rateLimitPerSecond(10)
-          .build();
-
-  private final ActionInvoker invoker;
-
-  private WidgetsClient(ActionInvoker invoker) {
-    this.invoker = invoker;
-  }
+  String DEFAULT_ENDPOINT = "https://widgets.example.com";
 
   /**
    * @return a builder whose defaults are: endpoint {@value #DEFAULT_ENDPOINT}, credentials from
    *     {@link io.github.tcvod.auth.DefaultCredentialsProvider}, finite timeouts
    */
-  public static Builder builder() {
+  static Builder builder() {
     return new Builder();
   }
 
@@ -70,7 +55,7 @@ public final class WidgetsClient implements Closeable {
    * @throws io.github.tcvod.exception.VodClientException when no valid answer arrives: transport
    *     failure, non-200 status, malformed body or missing credentials
    */
-  public CreateWidgetResponse createWidget(CreateWidgetRequest request) {
+  default CreateWidgetResponse createWidget(CreateWidgetRequest request) {
     return createWidget(request, CallOptions.none());
   }
 
@@ -84,8 +69,8 @@ public final class WidgetsClient implements Closeable {
    *     {@link io.github.tcvod.exception.DeadlineExceededException} when the deadline passes
    * @see #createWidget(CreateWidgetRequest)
    */
-  public CreateWidgetResponse createWidget(CreateWidgetRequest request, CallOptions options) {
-    return invoker.invoke(CREATE_WIDGET, request, CreateWidgetResponse.class, options);
+  default CreateWidgetResponse createWidget(CreateWidgetRequest request, CallOptions options) {
+    throw new UnsupportedOperationException("WidgetsClient.createWidget is not implemented by " + getClass().getName());
   }
 
   /**
@@ -97,7 +82,7 @@ public final class WidgetsClient implements Closeable {
    *     it cancels the HTTP call
    * @see #createWidget(CreateWidgetRequest)
    */
-  public CompletableFuture<CreateWidgetResponse> createWidgetAsync(CreateWidgetRequest request) {
+  default CompletableFuture<CreateWidgetResponse> createWidgetAsync(CreateWidgetRequest request) {
     return createWidgetAsync(request, CallOptions.none());
   }
 
@@ -109,8 +94,8 @@ public final class WidgetsClient implements Closeable {
    * @return a future of the response; cancelling it cancels the HTTP call
    * @see #createWidgetAsync(CreateWidgetRequest)
    */
-  public CompletableFuture<CreateWidgetResponse> createWidgetAsync(CreateWidgetRequest request, CallOptions options) {
-    return invoker.invokeAsync(CREATE_WIDGET, request, CreateWidgetResponse.class, options);
+  default CompletableFuture<CreateWidgetResponse> createWidgetAsync(CreateWidgetRequest request, CallOptions options) {
+    throw new UnsupportedOperationException("WidgetsClient.createWidgetAsync is not implemented by " + getClass().getName());
   }
 
   /**
@@ -130,7 +115,7 @@ public final class WidgetsClient implements Closeable {
    * @throws io.github.tcvod.exception.VodClientException when no valid answer arrives: transport
    *     failure, non-200 status, malformed body or missing credentials
    */
-  public DescribeWidgetsResponse describeWidgets(DescribeWidgetsRequest request) {
+  default DescribeWidgetsResponse describeWidgets(DescribeWidgetsRequest request) {
     return describeWidgets(request, CallOptions.none());
   }
 
@@ -144,8 +129,8 @@ public final class WidgetsClient implements Closeable {
    *     {@link io.github.tcvod.exception.DeadlineExceededException} when the deadline passes
    * @see #describeWidgets(DescribeWidgetsRequest)
    */
-  public DescribeWidgetsResponse describeWidgets(DescribeWidgetsRequest request, CallOptions options) {
-    return invoker.invoke(DESCRIBE_WIDGETS, request, DescribeWidgetsResponse.class, options);
+  default DescribeWidgetsResponse describeWidgets(DescribeWidgetsRequest request, CallOptions options) {
+    throw new UnsupportedOperationException("WidgetsClient.describeWidgets is not implemented by " + getClass().getName());
   }
 
   /**
@@ -157,7 +142,7 @@ public final class WidgetsClient implements Closeable {
    *     it cancels the HTTP call
    * @see #describeWidgets(DescribeWidgetsRequest)
    */
-  public CompletableFuture<DescribeWidgetsResponse> describeWidgetsAsync(DescribeWidgetsRequest request) {
+  default CompletableFuture<DescribeWidgetsResponse> describeWidgetsAsync(DescribeWidgetsRequest request) {
     return describeWidgetsAsync(request, CallOptions.none());
   }
 
@@ -169,8 +154,8 @@ public final class WidgetsClient implements Closeable {
    * @return a future of the response; cancelling it cancels the HTTP call
    * @see #describeWidgetsAsync(DescribeWidgetsRequest)
    */
-  public CompletableFuture<DescribeWidgetsResponse> describeWidgetsAsync(DescribeWidgetsRequest request, CallOptions options) {
-    return invoker.invokeAsync(DESCRIBE_WIDGETS, request, DescribeWidgetsResponse.class, options);
+  default CompletableFuture<DescribeWidgetsResponse> describeWidgetsAsync(DescribeWidgetsRequest request, CallOptions options) {
+    throw new UnsupportedOperationException("WidgetsClient.describeWidgetsAsync is not implemented by " + getClass().getName());
   }
 
   /**
@@ -182,7 +167,7 @@ public final class WidgetsClient implements Closeable {
    * @param request the filter; its {@code Offset} and {@code Limit} choose the first page and the page size
    * @return a paginator; no call is made until it is iterated
    */
-  public OffsetPaginator<DescribeWidgetsResponse, com.example.widgets.model.Widget> describeWidgetsPaginator(DescribeWidgetsRequest request) {
+  default OffsetPaginator<DescribeWidgetsResponse, com.example.widgets.model.Widget> describeWidgetsPaginator(DescribeWidgetsRequest request) {
     if (request == null) {
       throw new IllegalArgumentException("DescribeWidgets: request must not be null");
     }
@@ -193,21 +178,23 @@ public final class WidgetsClient implements Closeable {
         DescribeWidgetsResponse::widgetSet, DescribeWidgetsResponse::total);
   }
 
-  /** Releases the connections and threads of the HTTP client, unless it was supplied by the caller. */
+  /**
+   * Releases the connections and threads of the HTTP client, unless it was supplied by the caller.
+   * The default does nothing, as an implementation written for a test holds nothing.
+   */
   @Override
-  public void close() {
-    invoker.close();
+  default void close() {
   }
 
   /** Builder of {@link WidgetsClient}; see {@link ClientBuilder} for every option. */
-  public static final class Builder extends ClientBuilder<Builder> {
+  final class Builder extends ClientBuilder<Builder> {
     private Builder() {
       super(DEFAULT_ENDPOINT);
     }
 
     /** @return a new client; the builder may be reused */
     public WidgetsClient build() {
-      return new WidgetsClient(newInvoker());
+      return new WidgetsClientImpl(newRuntime());
     }
   }
 }

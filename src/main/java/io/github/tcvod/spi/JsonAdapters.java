@@ -1,4 +1,4 @@
-package io.github.tcvod.internal;
+package io.github.tcvod.spi;
 
 import com.google.gson.Gson;
 import com.google.gson.TypeAdapter;

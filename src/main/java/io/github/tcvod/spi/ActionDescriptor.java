@@ -1,6 +1,9 @@
-package io.github.tcvod.internal;
+package io.github.tcvod.spi;
 
-/** What the spec says about one action, as generated clients pass it to {@link ActionInvoker}. */
+/**
+ * What the spec says about one action ({@code x-tc-*} extensions), as a generated client passes it
+ * to {@link ClientRuntime}: the core needs nothing else to know about any one action.
+ */
 public final class ActionDescriptor {
   private final String name;
   private final String version;

@@ -1,4 +1,4 @@
-package io.github.tcvod.internal;
+package io.github.tcvod.spi;
 
 /** Builds {@code Name(Field=value, ...)} for generated models, leaving out absent fields. */
 public final class ToStringBuilder {

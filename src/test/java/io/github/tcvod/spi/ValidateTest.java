@@ -1,4 +1,4 @@
-package io.github.tcvod.internal;
+package io.github.tcvod.spi;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;

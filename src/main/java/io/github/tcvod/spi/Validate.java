@@ -1,4 +1,4 @@
-package io.github.tcvod.internal;
+package io.github.tcvod.spi;
 
 import java.util.List;
 
