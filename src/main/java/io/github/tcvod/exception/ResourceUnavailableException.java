@@ -1,6 +1,6 @@
 package io.github.tcvod.exception;
 
-/** The resource is temporarily unavailable (code family {@code ResourceUnavailable}); not retried automatically, since the resource's state decides. */
+/** The resource is temporarily unavailable (code family {@code ResourceUnavailable}); {@link #isRetryable()} says whether to retry. */
 public class ResourceUnavailableException extends VodServiceException {
   private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,7 @@
 package io.github.tcvod.exception;
 
+import io.github.tcvod.internal.http.ErrorMapper;
+
 /**
  * The service answered with {@code Response.Error}. Each code family has a subclass; a code of a
  * family this SDK version does not know is reported with this class itself.
@@ -20,5 +22,14 @@ public class VodServiceException extends VodException {
     String code = errorCode();
     int dot = code.indexOf('.');
     return dot < 0 ? null : code.substring(dot + 1);
+  }
+
+  /**
+   * @return whether the SDK's table of code families marks this code's family retryable (the
+   *     README's table of exceptions lists it; a family this SDK version does not know is not)
+   */
+  @Override
+  public boolean isRetryable() {
+    return ErrorMapper.isRetryable(errorCode());
   }
 }

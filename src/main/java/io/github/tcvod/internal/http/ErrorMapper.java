@@ -17,33 +17,66 @@ import io.github.tcvod.exception.ServiceUnavailableException;
 import io.github.tcvod.exception.UnauthorizedOperationException;
 import io.github.tcvod.exception.UnknownParameterException;
 import io.github.tcvod.exception.VodServiceException;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Maps an API error code to the exception of its family: the part of the code before the first dot. */
+/**
+ * The table of API error-code families: for each family (the part of a code before the first dot)
+ * its exception and whether repeating the call may succeed. The one place that says which service
+ * errors are retryable: {@link VodServiceException#isRetryable()} reads it, and a test checks the
+ * README's table of exceptions against it.
+ */
 @InternalApi
 public final class ErrorMapper {
-  private static final Map<String, Function<ErrorDetails, VodServiceException>> FAMILIES = new HashMap<>();
+  private static final boolean RETRYABLE = true;
+  private static final boolean NOT_RETRYABLE = false;
+
+  /** One row of the table. */
+  private static final class Family {
+    final Function<ErrorDetails, VodServiceException> exception;
+    final boolean retryable;
+
+    Family(Function<ErrorDetails, VodServiceException> exception, boolean retryable) {
+      this.exception = exception;
+      this.retryable = retryable;
+    }
+  }
+
+  private static final Map<String, Family> FAMILIES = new LinkedHashMap<>();
 
   static {
-    FAMILIES.put("AuthFailure", AuthFailureException::new);
-    FAMILIES.put("InvalidParameter", InvalidParameterException::new);
-    FAMILIES.put("InvalidParameterValue", InvalidParameterValueException::new);
-    FAMILIES.put("MissingParameter", MissingParameterException::new);
-    FAMILIES.put("UnknownParameter", UnknownParameterException::new);
-    FAMILIES.put("ResourceNotFound", ResourceNotFoundException::new);
-    FAMILIES.put("LimitExceeded", LimitExceededException::new);
-    FAMILIES.put("RequestLimitExceeded", RequestLimitExceededException::new);
-    FAMILIES.put("InternalError", InternalErrorException::new);
-    FAMILIES.put("UnauthorizedOperation", UnauthorizedOperationException::new);
-    FAMILIES.put("FailedOperation", FailedOperationException::new);
-    FAMILIES.put("ServiceUnavailable", ServiceUnavailableException::new);
-    FAMILIES.put("ResourceUnavailable", ResourceUnavailableException::new);
-    FAMILIES.put("ResourceInUse", ResourceInUseException::new);
+    family("AuthFailure", AuthFailureException::new, NOT_RETRYABLE);
+    family("InvalidParameter", InvalidParameterException::new, NOT_RETRYABLE);
+    family("InvalidParameterValue", InvalidParameterValueException::new, NOT_RETRYABLE);
+    family("MissingParameter", MissingParameterException::new, NOT_RETRYABLE);
+    family("UnknownParameter", UnknownParameterException::new, NOT_RETRYABLE);
+    family("ResourceNotFound", ResourceNotFoundException::new, NOT_RETRYABLE);
+    family("LimitExceeded", LimitExceededException::new, NOT_RETRYABLE);
+    family("RequestLimitExceeded", RequestLimitExceededException::new, RETRYABLE);
+    family("InternalError", InternalErrorException::new, RETRYABLE);
+    family("UnauthorizedOperation", UnauthorizedOperationException::new, NOT_RETRYABLE);
+    family("FailedOperation", FailedOperationException::new, NOT_RETRYABLE);
+    family("ServiceUnavailable", ServiceUnavailableException::new, RETRYABLE);
+    // Whether a busy resource frees up depends on the resource: the caller decides, not the SDK.
+    family("ResourceUnavailable", ResourceUnavailableException::new, NOT_RETRYABLE);
+    family("ResourceInUse", ResourceInUseException::new, NOT_RETRYABLE);
   }
 
   private ErrorMapper() {
+  }
+
+  private static void family(String name, Function<ErrorDetails, VodServiceException> exception, boolean retryable) {
+    FAMILIES.put(name, new Family(exception, retryable));
+  }
+
+  private static Family familyOf(String code) {
+    if (code == null) {
+      return null;
+    }
+    int dot = code.indexOf('.');
+    return FAMILIES.get(dot < 0 ? code : code.substring(0, dot));
   }
 
   /**
@@ -51,9 +84,23 @@ public final class ErrorMapper {
    * @return the exception of the code's family, or {@link VodServiceException} for an unknown family
    */
   public static VodServiceException toException(ErrorDetails details) {
-    String code = details.code();
-    int dot = code.indexOf('.');
-    Function<ErrorDetails, VodServiceException> family = FAMILIES.get(dot < 0 ? code : code.substring(0, dot));
-    return family == null ? new VodServiceException(details) : family.apply(details);
+    Family family = familyOf(details.code());
+    return family == null ? new VodServiceException(details) : family.exception.apply(details);
+  }
+
+  /**
+   * @param code an API error code, e.g. {@code RequestLimitExceeded.UinLimitExceeded}
+   * @return whether its family is retryable; false for a family the table does not hold
+   */
+  public static boolean isRetryable(String code) {
+    Family family = familyOf(code);
+    return family != null && family.retryable;
+  }
+
+  /** @return every family of the table and whether it is retryable, in the table's order */
+  public static Map<String, Boolean> retryableByFamily() {
+    Map<String, Boolean> table = new LinkedHashMap<>();
+    FAMILIES.forEach((name, family) -> table.put(name, family.retryable));
+    return Collections.unmodifiableMap(table);
   }
 }
