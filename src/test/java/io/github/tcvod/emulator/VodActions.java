@@ -20,21 +20,27 @@ import java.util.UUID;
 /**
  * WireMock transformer that plays the VOD template actions (Describe, Create, Modify, Delete) and
  * ProcessImageAsync against a {@link TemplateStore}: it reads
- * {@code X-TC-Action} and the JSON body, enforces the documented limits with the documented error
- * codes, and answers with a fresh RequestId.
+ * {@code X-TC-Action} and the JSON body, enforces the spec's limits (read from the spec when it is
+ * made, see {@link ApiSpec}) with the documented error codes, and answers with a fresh RequestId.
  */
 public final class VodActions implements ResponseDefinitionTransformerV2 {
   /** Transformer name, for stubs that want it. */
   public static final String NAME = "vod-emulator";
-  static final String VERSION = "2018-07-17";
 
-  /** The docs give 50 in one place and 100 in the error text; the error text wins. */
+  /**
+   * Templates an account may hold: not in the spec (the docs give 50 in one place and 100 in the
+   * error text; the error text wins), so the emulator's own assumption.
+   */
   static final int MAX_USER_TEMPLATES = 100;
 
-  /** Documented rates: "A maximum of 20 requests can be initiated per second for this API." */
-  private static final Map<String, Integer> RATE_LIMITS =
-      java.util.Collections.singletonMap("DescribeProcessImageAsyncTemplates", 20);
+  private static final String DESCRIBE = "DescribeProcessImageAsyncTemplates";
+  private static final String CREATE = "CreateProcessImageAsyncTemplate";
+  private static final String MODIFY = "ModifyProcessImageAsyncTemplate";
+  private static final String DELETE = "DeleteProcessImageAsyncTemplate";
+  private static final String PROCESS = "ProcessImageAsync";
 
+  private final ApiSpec spec = ApiSpec.bundled();
+  private final Map<String, Integer> rateLimits = spec.rateLimits();
   private final TemplateStore store;
   private final Map<String, String> sessions = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, Bucket> buckets;
@@ -80,7 +86,7 @@ public final class VodActions implements ResponseDefinitionTransformerV2 {
     this.store = store;
     this.buckets = new java.util.HashMap<>();
     if (enforceRateLimits) {
-      RATE_LIMITS.forEach((action, rate) -> buckets.put(action, new Bucket(rate)));
+      rateLimits.forEach((action, rate) -> buckets.put(action, new Bucket(rate)));
     }
   }
 
@@ -91,13 +97,14 @@ public final class VodActions implements ResponseDefinitionTransformerV2 {
     if (action == null) {
       return ApiAnswers.error("MissingParameter", "The request is missing the X-TC-Action header.");
     }
-    if (!VERSION.equals(request.getHeader("X-TC-Version"))) {
-      return ApiAnswers.error("NoSuchVersion", "The API version is missing or unknown; use " + VERSION + ".");
+    String version = spec.version(action);
+    if (!version.equals(request.getHeader("X-TC-Version"))) {
+      return ApiAnswers.error("NoSuchVersion", "The API version is missing or unknown; use " + version + ".");
     }
     Bucket bucket = buckets.get(action);
     if (bucket != null && !bucket.take()) {
       return ApiAnswers.error("RequestLimitExceeded", "Your current request times equals to `"
-          + RATE_LIMITS.get(action) + "` in a second, which exceeds the frequency limit `" + RATE_LIMITS.get(action)
+          + rateLimits.get(action) + "` in a second, which exceeds the frequency limit `" + rateLimits.get(action)
           + "` for a second. Please reduce the frequency of calls.");
     }
     JsonObject body;
@@ -112,15 +119,15 @@ public final class VodActions implements ResponseDefinitionTransformerV2 {
     }
     try {
       switch (action) {
-        case "DescribeProcessImageAsyncTemplates":
+        case DESCRIBE:
           return describe(body);
-        case "CreateProcessImageAsyncTemplate":
+        case CREATE:
           return create(body);
-        case "ModifyProcessImageAsyncTemplate":
+        case MODIFY:
           return modify(body);
-        case "DeleteProcessImageAsyncTemplate":
+        case DELETE:
           return delete(body);
-        case "ProcessImageAsync":
+        case PROCESS:
           return processImage(body);
         default:
           return ApiAnswers.error("InvalidAction", "The action " + action + " does not exist.");
@@ -132,32 +139,33 @@ public final class VodActions implements ResponseDefinitionTransformerV2 {
 
   private ResponseDefinition describe(JsonObject body) {
     allowOnly(body, "SubAppId", "Definitions", "Offset", "Limit");
-    integer(body, "SubAppId", 0, Long.MAX_VALUE, 0);
+    integer(body, spec.requestField(DESCRIBE, "SubAppId"), 0);
     Set<Long> definitions = null;
     JsonElement ids = body.get("Definitions");
     if (ids != null && !ids.isJsonNull()) {
       if (!ids.isJsonArray()) {
         throw new ApiError("InvalidParameter", "Definitions must be an array of integers.");
       }
-      if (ids.getAsJsonArray().size() > 100) {
-        throw new ApiError("InvalidParameterValue", "Definitions may hold at most 100 items.");
+      int maxItems = spec.requestField(DESCRIBE, "Definitions").maxItems();
+      if (ids.getAsJsonArray().size() > maxItems) {
+        throw new ApiError("InvalidParameterValue", "Definitions may hold at most " + maxItems + " items.");
       }
       definitions = new HashSet<>();
       for (JsonElement id : ids.getAsJsonArray()) {
         definitions.add(asInteger("Definitions", id));
       }
     }
-    long offset = integer(body, "Offset", 0, Long.MAX_VALUE, 0);
-    long limit = integer(body, "Limit", 0, 100, 10);
+    long offset = integer(body, spec.requestField(DESCRIBE, "Offset"), 0);
+    long limit = integer(body, spec.requestField(DESCRIBE, "Limit"), Long.MAX_VALUE);
     return ApiAnswers.success(store.page(definitions, offset, limit));
   }
 
   private ResponseDefinition create(JsonObject body) {
     allowOnly(body, "ProcessImageConfigure", "SubAppId", "Name", "Comment");
-    integer(body, "SubAppId", 0, Long.MAX_VALUE, 0);
+    integer(body, spec.requestField(CREATE, "SubAppId"), 0);
     JsonObject configure = object(body, "ProcessImageConfigure", true);
-    String name = text(body, "Name", 64, "InvalidParameterValue.Name");
-    String comment = text(body, "Comment", 256, "InvalidParameterValue.Comment");
+    String name = text(body, spec.requestField(CREATE, "Name"), "InvalidParameterValue.Name");
+    String comment = text(body, spec.requestField(CREATE, "Comment"), "InvalidParameterValue.Comment");
     JsonObject template = new JsonObject();
     synchronized (store) {
       if (store.userTemplates() >= MAX_USER_TEMPLATES) {
@@ -181,10 +189,10 @@ public final class VodActions implements ResponseDefinitionTransformerV2 {
 
   private ResponseDefinition modify(JsonObject body) {
     allowOnly(body, "Definition", "SubAppId", "Name", "Comment", "ProcessImageConfigure");
-    integer(body, "SubAppId", 0, Long.MAX_VALUE, 0);
+    integer(body, spec.requestField(MODIFY, "SubAppId"), 0);
     long definition = requiredInteger(body, "Definition");
-    String name = text(body, "Name", 64, "InvalidParameterValue.Name");
-    String comment = text(body, "Comment", 256, "InvalidParameterValue.Comment");
+    String name = text(body, spec.requestField(MODIFY, "Name"), "InvalidParameterValue.Name");
+    String comment = text(body, spec.requestField(MODIFY, "Comment"), "InvalidParameterValue.Comment");
     JsonObject configure = object(body, "ProcessImageConfigure", false);
     synchronized (store) {
       JsonObject template = existing(definition);
@@ -208,7 +216,7 @@ public final class VodActions implements ResponseDefinitionTransformerV2 {
 
   private ResponseDefinition delete(JsonObject body) {
     allowOnly(body, "Definition", "SubAppId");
-    integer(body, "SubAppId", 0, Long.MAX_VALUE, 0);
+    integer(body, spec.requestField(DELETE, "SubAppId"), 0);
     long definition = requiredInteger(body, "Definition");
     synchronized (store) {
       JsonObject template = existing(definition);
@@ -224,9 +232,9 @@ public final class VodActions implements ResponseDefinitionTransformerV2 {
     allowOnly(body, "SubAppId", "FileId", "Url", "Base64", "ImageTaskInput", "OutputConfig", "SessionId",
         "SessionContext", "TasksPriority", "ExtInfo");
     requiredInteger(body, "SubAppId");
-    String fileId = text(body, "FileId", Integer.MAX_VALUE, "InvalidParameter");
-    String url = text(body, "Url", Integer.MAX_VALUE, "InvalidParameter");
-    String base64 = text(body, "Base64", Integer.MAX_VALUE, "InvalidParameter");
+    String fileId = text(body, spec.requestField(PROCESS, "FileId"), "InvalidParameter");
+    String url = text(body, spec.requestField(PROCESS, "Url"), "InvalidParameter");
+    String base64 = text(body, spec.requestField(PROCESS, "Base64"), "InvalidParameter");
     if ((fileId == null ? 0 : 1) + (url == null ? 0 : 1) + (base64 == null ? 0 : 1) != 1) {
       throw new ApiError("InvalidParameter", "Give exactly one of FileId, Url and Base64.");
     }
@@ -238,9 +246,9 @@ public final class VodActions implements ResponseDefinitionTransformerV2 {
     if (store.get(definition) == null) {
       throw new ApiError("InvalidParameter", "The template " + definition + " does not exist.");
     }
-    String sessionId = text(body, "SessionId", 50, "InvalidParameterValue.SessionIdTooLong");
-    text(body, "SessionContext", 1000, "InvalidParameterValue.SessionContextTooLong");
-    integer(body, "TasksPriority", -10, 10, 0);
+    String sessionId = text(body, spec.requestField(PROCESS, "SessionId"), "InvalidParameterValue.SessionIdTooLong");
+    text(body, spec.requestField(PROCESS, "SessionContext"), "InvalidParameterValue.SessionContextTooLong");
+    integer(body, spec.requestField(PROCESS, "TasksPriority"), 0);
     String taskId = "1500000-ProcessImageAsync-" + UUID.randomUUID().toString().replace("-", "");
     if (sessionId != null) {
       String first = sessions.putIfAbsent(sessionId, taskId);
@@ -281,7 +289,9 @@ public final class VodActions implements ResponseDefinitionTransformerV2 {
     return value.getAsJsonObject();
   }
 
-  private static String text(JsonObject body, String name, int maxLength, String tooLongCode) {
+  private static String text(JsonObject body, ApiSpec.Field field, String tooLongCode) {
+    String name = field.name;
+    int maxLength = field.maxLength();
     JsonElement value = body.get(name);
     if (value == null || value.isJsonNull()) {
       return null;
@@ -305,10 +315,14 @@ public final class VodActions implements ResponseDefinitionTransformerV2 {
     }
   }
 
-  private static long integer(JsonObject body, String name, long min, long max, long absent) {
+  /** @param absent the value of an absent field when the spec gives no default */
+  private static long integer(JsonObject body, ApiSpec.Field field, long absent) {
+    String name = field.name;
+    long min = field.minimum();
+    long max = field.maximum();
     JsonElement value = body.get(name);
     if (value == null || value.isJsonNull()) {
-      return absent;
+      return field.defaultOr(absent);
     }
     long number = asInteger(name, value);
     if (number < min || number > max) {

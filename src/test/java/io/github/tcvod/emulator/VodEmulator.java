@@ -52,8 +52,8 @@ public final class VodEmulator implements AutoCloseable {
   /**
    * @param store the templates to serve
    * @param clock the server's clock for the 5-minute timestamp window
-   * @param enforceRateLimits whether calls beyond the documented rate (20/s for
-   *     DescribeProcessImageAsyncTemplates) get {@code RequestLimitExceeded}, as from the service
+   * @param enforceRateLimits whether calls beyond an action's rate in the spec ({@code x-tc-rate-limit},
+   *     20/s for DescribeProcessImageAsyncTemplates) get {@code RequestLimitExceeded}, as from the service
    * @return a running emulator
    */
   public static VodEmulator start(TemplateStore store, Clock clock, boolean enforceRateLimits) {
