@@ -63,7 +63,7 @@ public final class OidcRoleArnCredentialsProvider implements CredentialsProvider
         .durationSeconds(builder.duration.getSeconds())
         .webIdentityToken("-")
         .build();
-    this.sts = StsClient.builder().endpoint(builder.endpoint).region(builder.region)
+    this.sts = StsClient.builder().endpoint(builder.endpoint).region(builder.region).clock(builder.clock)
         .credentialsProvider(OidcRoleArnCredentialsProvider::noCredentialsNeeded).build();
     this.cache = new RefreshingCredentials(describe(), this::fetch, builder.refreshMargin, builder.clock);
   }

@@ -42,7 +42,7 @@ public final class StsAssumeRoleCredentialsProvider implements CredentialsProvid
         .policy(builder.policy)
         .externalId(builder.externalId)
         .build();
-    this.sts = StsClient.builder().endpoint(builder.endpoint).region(builder.region)
+    this.sts = StsClient.builder().endpoint(builder.endpoint).region(builder.region).clock(builder.clock)
         .credentialsProvider(builder.source).build();
     this.cache = new RefreshingCredentials(describe(), this::fetch, builder.refreshMargin, builder.clock);
   }

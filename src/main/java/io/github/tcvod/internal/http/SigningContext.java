@@ -20,7 +20,7 @@ public final class SigningContext {
    *     with {@code Authorization: SKIP} and without {@code X-TC-Token}
    */
   public static SigningContext unsigned(String service, byte[] payload) {
-    return new SigningContext(null, service, payload);
+    return new SigningContext((Void) null, null, service, payload);
   }
 
   /**
