@@ -86,7 +86,8 @@ class CredentialsProvidersTest {
   @Test
   void chainErrorNamesEveryPlaceItLooked() {
     CredentialsException e = assertThrows(CredentialsException.class,
-        () -> DefaultCredentialsProvider.create(env::get, home.toString(), "default").resolveCredentials());
+        () -> DefaultCredentialsProvider.builder().environment(env::get).home(home.toString())
+            .metadataUrl("http://127.0.0.1:1/latest/meta-data/cam/security-credentials/").build().resolveCredentials());
     String message = e.errorMessage();
     assertTrue(message.contains("TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY are not set"), message);
     assertTrue(message.contains(home.resolve(".tencentcloud/credentials").toString() + ": file not found"), message);
