@@ -133,6 +133,15 @@ class TemporaryCredentialsEndToEndTest {
   }
 
   @Test
+  void aProviderReturningNullIsACredentialsExceptionAndNothingIsSent() {
+    try (VodClient client = client(() -> null)) {
+      CredentialsException e = assertThrows(CredentialsException.class, () -> describe(client));
+      assertEquals("the credentials provider returned null", e.errorMessage());
+    }
+    assertEquals(0, vod.findAll(anyRequestedFor(anyUrl())).size());
+  }
+
+  @Test
   void stsModelsMaskSecretsInToString() {
     AssumeRoleResponse response = io.github.tcvod.internal.Json.GSON.fromJson(
         "{\"Credentials\":{\"Token\":\"token1\",\"TmpSecretId\":\"AKIDtmp1\",\"TmpSecretKey\":\"tmpKey1\"},\"ExpiredTime\":1}",
