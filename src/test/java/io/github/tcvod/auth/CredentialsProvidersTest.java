@@ -52,8 +52,15 @@ class CredentialsProvidersTest {
         "# comment\n[default]\nsecret_id = fileId \nsecret_key=  fileKey\n\n[prod]\r\nsecret_id=prodId\r\nsecret_key=prodKey\r\ntoken = prodToken\r\n");
     Path resolved = ProfileCredentialsProvider.defaultFile(env::get, home.toString());
     assertEquals(file, resolved);
-    assertEquals(Credentials.of("fileId", "fileKey"), ProfileCredentialsProvider.create(resolved, "default").resolveCredentials());
-    assertEquals(Credentials.of("prodId", "prodKey", "prodToken"), ProfileCredentialsProvider.create(resolved, "prod").resolveCredentials());
+    Credentials byDefault = ProfileCredentialsProvider.create(resolved, "default").resolveCredentials();
+    assertEquals("fileId", byDefault.secretId());
+    assertEquals("fileKey", byDefault.secretKey());
+    assertNull(byDefault.sessionToken());
+    Credentials prod = ProfileCredentialsProvider.create(resolved, "prod").resolveCredentials();
+    assertEquals("prodId", prod.secretId());
+    assertEquals("prodKey", prod.secretKey());
+    assertEquals("prodToken", prod.sessionToken());
+    assertEquals(Credentials.of("prodId", "prodKey", "prodToken"), prod);
   }
 
   @Test
