@@ -12,6 +12,7 @@ public final class SigningContext {
   private final Credentials credentials;
   private final String service;
   private final byte[] payload;
+  private final boolean signed;
 
   /**
    * @param service the signing service
@@ -20,7 +21,7 @@ public final class SigningContext {
    *     with {@code Authorization: SKIP} and without {@code X-TC-Token}
    */
   public static SigningContext unsigned(String service, byte[] payload) {
-    return new SigningContext((Void) null, null, service, payload);
+    return new SigningContext(null, service, payload, false);
   }
 
   /**
@@ -29,19 +30,25 @@ public final class SigningContext {
    * @param payload the body bytes
    */
   public SigningContext(Credentials credentials, String service, byte[] payload) {
-    this((Void) null, credentials, service, payload);
+    this(credentials, service, payload, true);
     if (credentials == null) {
       throw new CredentialsException("the credentials provider returned null");
     }
   }
 
-  private SigningContext(Void unused, Credentials credentials, String service, byte[] payload) {
+  private SigningContext(Credentials credentials, String service, byte[] payload, boolean signed) {
+    this.signed = signed;
     this.credentials = credentials;
     this.service = service;
     this.payload = payload;
   }
 
-  /** @return the credentials, or null when the action is sent unsigned */
+  /** @return false for an action sent unsigned, which has no credentials */
+  boolean signed() {
+    return signed;
+  }
+
+  /** @return the credentials of a signed action */
   Credentials credentials() {
     return credentials;
   }

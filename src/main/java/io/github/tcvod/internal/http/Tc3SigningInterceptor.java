@@ -44,7 +44,7 @@ public final class Tc3SigningInterceptor implements Interceptor {
     }
     long timestamp = Math.floorDiv(clock.millis(), 1000L);
     String host = hostHeader(request.url());
-    if (context.credentials() == null) {
+    if (!context.signed()) {
       // An unsigned action (x-tc-unsigned): the service skips the signature check and must see no token.
       return chain.proceed(request.newBuilder()
           .header("Host", host)
