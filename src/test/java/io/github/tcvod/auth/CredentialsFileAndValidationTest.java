@@ -121,6 +121,17 @@ class CredentialsFileAndValidationTest {
   }
 
   @Test
+  void theEdgesOfPrintableAsciiAreAccepted() {
+    assertFields("a b", "~~", "x y~", Credentials.of("a b", "~~", "x y~"));
+    IllegalArgumentException unitSeparator = assertThrows(IllegalArgumentException.class, () -> Credentials.of("a\u001fb", "k"));
+    assertTrue(unitSeparator.getMessage().startsWith("secretId contains a control character at index 1"), unitSeparator.getMessage());
+    IllegalArgumentException delete = assertThrows(IllegalArgumentException.class, () -> Credentials.of("id", "k\u007f"));
+    assertTrue(delete.getMessage().startsWith("secretKey contains a control character at index 1"), delete.getMessage());
+    IllegalArgumentException latin = assertThrows(IllegalArgumentException.class, () -> Credentials.of("id", "k\u0080"));
+    assertTrue(latin.getMessage().startsWith("secretKey contains a non-ASCII character at index 1"), latin.getMessage());
+  }
+
+  @Test
   void surroundingWhitespaceIsStillTrimmedAndPrintableAsciiAccepted() {
     assertFields("AKID-._~+/=", "k!\"#$%&'()*,:;<>?@[\\]^`{|}", null, Credentials.of(" AKID-._~+/= \n", "\tk!\"#$%&'()*,:;<>?@[\\]^`{|}\r\n"));
   }

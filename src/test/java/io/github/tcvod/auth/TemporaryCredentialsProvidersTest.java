@@ -172,6 +172,25 @@ class TemporaryCredentialsProvidersTest {
   }
 
   @Test
+  void cvmRoleWithANamedRoleSkipsTheRoleLookup() {
+    try (CvmRoleCredentialsProvider provider = CvmRoleCredentialsProvider.builder().metadataUrl(emulator.metadataUrl())
+        .roleName(" " + CredentialsEmulator.ROLE + " ").clock(clock).build()) {
+      assertIssued(1, provider.resolveCredentials());
+      assertEquals(1, emulator.metadataCalls());
+      assertEquals(CredentialsEmulator.METADATA_PATH + CredentialsEmulator.ROLE, emulator.requests().get(0).getUrl());
+      assertTrue(provider.toString().contains("role " + CredentialsEmulator.ROLE), provider.toString());
+    }
+  }
+
+  @Test
+  void cvmRoleOptionsAcceptTheirLimits() {
+    CvmRoleCredentialsProvider.builder().timeout(Duration.ofMinutes(1)).refreshMargin(Duration.ZERO).build().close();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CvmRoleCredentialsProvider.builder().timeout(Duration.ofMinutes(1).plusMillis(1)));
+    assertTrue(e.getMessage().startsWith("timeout must be positive and at most 1 minute"), e.getMessage());
+  }
+
+  @Test
   void cvmRoleOptionsAreChecked() {
     assertThrows(IllegalArgumentException.class, () -> CvmRoleCredentialsProvider.builder().metadataUrl("http://x/no-slash"));
     assertThrows(IllegalArgumentException.class, () -> CvmRoleCredentialsProvider.builder().timeout(Duration.ZERO));
