@@ -45,7 +45,12 @@ public final class EnvironmentCredentialsProvider implements CredentialsProvider
       throw new CredentialsException("environment variable " + (id == null ? SECRET_ID : SECRET_KEY)
           + " is not set (" + (id == null ? SECRET_KEY : SECRET_ID) + " is)");
     }
-    return Credentials.of(id, key, trimmed(SESSION_TOKEN));
+    try {
+      return Credentials.of(id, key, trimmed(SESSION_TOKEN));
+    } catch (IllegalArgumentException e) {
+      throw new CredentialsException("environment variables " + SECRET_ID + "/" + SECRET_KEY + "/" + SESSION_TOKEN
+          + ": " + e.getMessage());
+    }
   }
 
   private String trimmed(String name) {

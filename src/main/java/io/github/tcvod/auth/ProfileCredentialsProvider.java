@@ -3,10 +3,13 @@ package io.github.tcvod.auth;
 import io.github.tcvod.exception.CredentialsException;
 import io.github.tcvod.internal.auth.IniFile;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -14,7 +17,8 @@ import java.util.function.Function;
  * Reads a profile of a Tencent Cloud credentials file (INI: {@code [default]} with
  * {@code secret_id = ...}, {@code secret_key = ...} and optionally {@code token = ...}). The file
  * is {@code TENCENTCLOUD_CREDENTIALS_FILE} when set, else {@code ~/.tencentcloud/credentials}. It
- * is read once, at the first call that succeeds.
+ * is read again whenever its modification time or size changes, so a rotated key is picked up
+ * without a restart. The format is that of tccli: see {@link #resolveCredentials()}.
  */
 public final class ProfileCredentialsProvider implements CredentialsProvider {
   /** Variable naming the credentials file. */
@@ -24,7 +28,7 @@ public final class ProfileCredentialsProvider implements CredentialsProvider {
 
   private final Path file;
   private final String profile;
-  private volatile Credentials cached;
+  private volatile Loaded cached;
 
   private ProfileCredentialsProvider(Path file, String profile) {
     this.file = file;
@@ -74,36 +78,78 @@ public final class ProfileCredentialsProvider implements CredentialsProvider {
     return file;
   }
 
+  /**
+   * Reads the profile: {@code key = value} lines (keys case-insensitive), {@code #} and {@code ;}
+   * comments (inline ones after whitespace), values in single or double quotes unquoted, and a
+   * UTF-8 byte order mark ignored.
+   *
+   * @return the profile's credentials
+   * @throws CredentialsException naming the file and profile when the file, the profile or a key is
+   *     missing, or a value is not printable ASCII (never showing the value)
+   */
   @Override
   public Credentials resolveCredentials() {
-    Credentials known = cached;
-    if (known == null) {
-      known = load();
-      cached = known;
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      throw new CredentialsException(where() + ": file not found");
+    } catch (IOException e) {
+      throw new CredentialsException(where() + ": cannot read the file (" + e.getClass().getSimpleName() + ")");
     }
-    return known;
+    Loaded known = cached;
+    if (known != null && known.isOf(attributes)) {
+      return known.credentials;
+    }
+    Loaded fresh = new Loaded(attributes, load());
+    cached = fresh;
+    return fresh.credentials;
+  }
+
+  private String where() {
+    return "profile [" + profile + "] of " + file;
   }
 
   private Credentials load() {
-    String where = "profile [" + profile + "] of " + file;
     String text;
     try {
-      text = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
+      text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      throw new CredentialsException(where + ": file not found");
+      throw new CredentialsException(where() + ": file not found");
     } catch (IOException e) {
-      throw new CredentialsException(where + ": cannot read the file (" + e.getClass().getSimpleName() + ")");
+      throw new CredentialsException(where() + ": cannot read the file (" + e.getClass().getSimpleName() + ")");
     }
     Map<String, String> section = IniFile.parse(text).get(profile);
     if (section == null) {
-      throw new CredentialsException(where + ": no such profile");
+      throw new CredentialsException(where() + ": no such profile");
     }
     String id = section.get("secret_id");
     String key = section.get("secret_key");
     if (id == null || id.isEmpty() || key == null || key.isEmpty()) {
-      throw new CredentialsException(where + ": " + (id == null || id.isEmpty() ? "secret_id" : "secret_key") + " is missing");
+      throw new CredentialsException(where() + ": " + (id == null || id.isEmpty() ? "secret_id" : "secret_key") + " is missing");
     }
-    return Credentials.of(id, key, section.get("token"));
+    try {
+      return Credentials.of(id, key, section.get("token"));
+    } catch (IllegalArgumentException e) {
+      throw new CredentialsException(where() + ": " + e.getMessage());
+    }
+  }
+
+  /** Credentials read from the file, with the modification time and size they were read at. */
+  private static final class Loaded {
+    private final FileTime modified;
+    private final long size;
+    private final Credentials credentials;
+
+    Loaded(BasicFileAttributes attributes, Credentials credentials) {
+      this.modified = attributes.lastModifiedTime();
+      this.size = attributes.size();
+      this.credentials = credentials;
+    }
+
+    boolean isOf(BasicFileAttributes attributes) {
+      return modified.equals(attributes.lastModifiedTime()) && size == attributes.size();
+    }
   }
 
   @Override

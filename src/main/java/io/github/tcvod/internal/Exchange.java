@@ -1,7 +1,6 @@
 package io.github.tcvod.internal;
 
 import io.github.tcvod.RetryPolicy;
-import io.github.tcvod.auth.Credentials;
 import io.github.tcvod.exception.AuthFailureException;
 import io.github.tcvod.exception.DeadlineExceededException;
 import io.github.tcvod.exception.ErrorDetails;
@@ -72,14 +71,15 @@ final class Exchange {
   /** @return a new HTTP call of the next attempt, with fresh credentials and the deadline applied */
   synchronized Call newCall() {
     attempts++;
-    Credentials credentials = config.credentials.resolveCredentials();
+    SigningContext signing = action.unsigned() ? SigningContext.unsigned(action.service(), payload)
+        : new SigningContext(config.credentials.resolveCredentials(), action.service(), payload);
     Request.Builder request = new Request.Builder()
         .url(config.endpoint)
         .post(RequestBody.create(payload, JSON))
         .header("X-TC-Action", action.name())
         .header("X-TC-Version", action.version())
         .header("X-TC-RequestClient", SdkInfo.REQUEST_CLIENT)
-        .tag(SigningContext.class, new SigningContext(credentials, action.service(), payload));
+        .tag(SigningContext.class, signing);
     if (config.region != null) {
       request.header("X-TC-Region", config.region);
     }

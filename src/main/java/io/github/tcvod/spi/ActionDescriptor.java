@@ -10,6 +10,7 @@ public final class ActionDescriptor {
   private final String service;
   private final boolean idempotent;
   private final int rateLimitPerSecond;
+  private final boolean unsigned;
 
   private ActionDescriptor(Builder builder) {
     this.name = builder.name;
@@ -17,6 +18,7 @@ public final class ActionDescriptor {
     this.service = builder.service;
     this.idempotent = builder.idempotent;
     this.rateLimitPerSecond = builder.rateLimitPerSecond;
+    this.unsigned = builder.unsigned;
   }
 
   /**
@@ -52,6 +54,11 @@ public final class ActionDescriptor {
     return rateLimitPerSecond;
   }
 
+  /** @return whether the action is sent without a signature ({@code Authorization: SKIP}) and needs no credentials */
+  public boolean unsigned() {
+    return unsigned;
+  }
+
   @Override
   public String toString() {
     return name + "@" + version;
@@ -64,6 +71,7 @@ public final class ActionDescriptor {
     private String service;
     private boolean idempotent;
     private int rateLimitPerSecond;
+    private boolean unsigned;
 
     private Builder(String name) {
       this.name = name;
@@ -102,6 +110,15 @@ public final class ActionDescriptor {
      */
     public Builder rateLimitPerSecond(int rateLimitPerSecond) {
       this.rateLimitPerSecond = rateLimitPerSecond;
+      return this;
+    }
+
+    /**
+     * @param unsigned whether the action is sent without a signature, as the spec's {@code x-tc-unsigned} says
+     * @return this builder
+     */
+    public Builder unsigned(boolean unsigned) {
+      this.unsigned = unsigned;
       return this;
     }
 

@@ -30,6 +30,15 @@ public final class ToStringBuilder {
     return this;
   }
 
+  /**
+   * @param field the field's JSON name
+   * @param value a secret (a key, a token); shown as {@code ****} when present, null is left out
+   * @return this builder
+   */
+  public ToStringBuilder addSecret(String field, Object value) {
+    return add(field, value == null ? null : "****");
+  }
+
   /** @return the text */
   public String build() {
     return text.append(')').toString();

@@ -52,8 +52,15 @@ class CredentialsProvidersTest {
         "# comment\n[default]\nsecret_id = fileId \nsecret_key=  fileKey\n\n[prod]\r\nsecret_id=prodId\r\nsecret_key=prodKey\r\ntoken = prodToken\r\n");
     Path resolved = ProfileCredentialsProvider.defaultFile(env::get, home.toString());
     assertEquals(file, resolved);
-    assertEquals(Credentials.of("fileId", "fileKey"), ProfileCredentialsProvider.create(resolved, "default").resolveCredentials());
-    assertEquals(Credentials.of("prodId", "prodKey", "prodToken"), ProfileCredentialsProvider.create(resolved, "prod").resolveCredentials());
+    Credentials byDefault = ProfileCredentialsProvider.create(resolved, "default").resolveCredentials();
+    assertEquals("fileId", byDefault.secretId());
+    assertEquals("fileKey", byDefault.secretKey());
+    assertNull(byDefault.sessionToken());
+    Credentials prod = ProfileCredentialsProvider.create(resolved, "prod").resolveCredentials();
+    assertEquals("prodId", prod.secretId());
+    assertEquals("prodKey", prod.secretKey());
+    assertEquals("prodToken", prod.sessionToken());
+    assertEquals(Credentials.of("prodId", "prodKey", "prodToken"), prod);
   }
 
   @Test
@@ -86,7 +93,8 @@ class CredentialsProvidersTest {
   @Test
   void chainErrorNamesEveryPlaceItLooked() {
     CredentialsException e = assertThrows(CredentialsException.class,
-        () -> DefaultCredentialsProvider.create(env::get, home.toString(), "default").resolveCredentials());
+        () -> DefaultCredentialsProvider.builder().environment(env::get).home(home.toString())
+            .metadataUrl("http://127.0.0.1:1/latest/meta-data/cam/security-credentials/").build().resolveCredentials());
     String message = e.errorMessage();
     assertTrue(message.contains("TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY are not set"), message);
     assertTrue(message.contains(home.resolve(".tencentcloud/credentials").toString() + ": file not found"), message);

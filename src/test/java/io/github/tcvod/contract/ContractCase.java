@@ -8,6 +8,8 @@ import java.util.Map;
 /** One file of {@code src/test/resources/contract/cases}: a call, the canned answer, and what must follow. */
 final class ContractCase {
   String description;
+  /** The service whose generated client runs the case, e.g. {@code sts}; VOD when absent. */
+  String service;
   String action;
   JsonObject input;
   /** Signs with this secret key instead of the server's, to provoke AuthFailure.SignatureFailure. */

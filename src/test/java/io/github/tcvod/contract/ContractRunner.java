@@ -21,7 +21,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.github.tcvod.VodClient;
+import io.github.tcvod.ClientBuilder;
+import io.github.tcvod.RateLimit;
+import io.github.tcvod.RetryPolicy;
 import io.github.tcvod.VodTestServer;
 import io.github.tcvod.auth.Credentials;
 import io.github.tcvod.RequestLogger;
@@ -114,10 +116,10 @@ final class ContractRunner {
     }
     Object result = null;
     Throwable failure = null;
-    try (VodClient vod = client(contract)) {
+    try (AutoCloseable client = client(contract)) {
       Object request = buildRequest(contract);
-      Method call = VodClient.class.getMethod(lowerFirst(contract.action), request.getClass());
-      result = call.invoke(vod, request);
+      Method call = client.getClass().getMethod(lowerFirst(contract.action), request.getClass());
+      result = call.invoke(client, request);
     } catch (InvocationTargetException e) {
       failure = e.getCause();
     } catch (IllegalArgumentException e) {
@@ -147,18 +149,31 @@ final class ContractRunner {
     return result;
   }
 
-  private VodClient client(ContractCase contract) {
-    return VodTestServer.clientOf(server.getPort())
+  /** The generated client of the case's service: VodClient unless the case names another ({@code "service": "sts"}). */
+  private AutoCloseable client(ContractCase contract) throws ReflectiveOperationException {
+    ClientBuilder<?> builder = (ClientBuilder<?>) Class.forName(apiPackage(contract) + "." + serviceName(contract) + "Client")
+        .getMethod("builder").invoke(null);
+    builder.endpoint("http://127.0.0.1:" + server.getPort())
+        .retryPolicy(RetryPolicy.none())
+        .rateLimit(RateLimit.disabled())
         .clock(Clock.offset(Clock.fixed(VodTestServer.NOW, ZoneOffset.UTC), Duration.ofSeconds(contract.clientClockOffsetSeconds)))
         .readTimeout(Duration.ofSeconds(2))
         .credentials(Credentials.of(secretId, contract.clientSecretKey != null ? contract.clientSecretKey : secretKey, sessionToken))
-        .requestLogger(logger)
-        .build();
+        .requestLogger(logger);
+    return (AutoCloseable) builder.getClass().getMethod("build").invoke(builder);
+  }
+
+  private static String apiPackage(ContractCase contract) {
+    return contract.service == null ? "io.github.tcvod" : "io.github.tcvod." + contract.service;
+  }
+
+  private static String serviceName(ContractCase contract) {
+    return contract.service == null ? "Vod" : Character.toUpperCase(contract.service.charAt(0)) + contract.service.substring(1);
   }
 
   /** Reads the input into the action's request class, then rebuilds it so that its checks run. */
   private static Object buildRequest(ContractCase contract) throws ReflectiveOperationException {
-    Class<?> type = Class.forName("io.github.tcvod.model." + contract.action + "Request");
+    Class<?> type = Class.forName(apiPackage(contract) + ".model." + contract.action + "Request");
     Object parsed = Json.GSON.fromJson(contract.input == null ? new JsonObject() : contract.input, type);
     Object builder = type.getMethod("toBuilder").invoke(parsed);
     try {

@@ -2,6 +2,7 @@ package io.github.tcvod.internal.http;
 
 import io.github.tcvod.InternalApi;
 import io.github.tcvod.auth.Credentials;
+import io.github.tcvod.exception.CredentialsException;
 
 /**
  * Attached to each request as an OkHttp tag: what {@link Tc3SigningInterceptor} signs with. The
@@ -13,18 +14,43 @@ public final class SigningContext {
   private final Credentials credentials;
   private final String service;
   private final byte[] payload;
+  private final boolean signed;
 
   /**
-   * @param credentials the key to sign with
+   * @param service the signing service
+   * @param payload the body bytes
+   * @return the context of an action the spec marks unsigned ({@code x-tc-unsigned}): it is sent
+   *     with {@code Authorization: SKIP} and without {@code X-TC-Token}
+   */
+  public static SigningContext unsigned(String service, byte[] payload) {
+    return new SigningContext(null, service, payload, false);
+  }
+
+  /**
+   * @param credentials the key to sign with; required
    * @param service the signing service
    * @param payload the body bytes
    */
   public SigningContext(Credentials credentials, String service, byte[] payload) {
+    this(credentials, service, payload, true);
+    if (credentials == null) {
+      throw new CredentialsException("the credentials provider returned null");
+    }
+  }
+
+  private SigningContext(Credentials credentials, String service, byte[] payload, boolean signed) {
+    this.signed = signed;
     this.credentials = credentials;
     this.service = service;
     this.payload = payload;
   }
 
+  /** @return false for an action sent unsigned, which has no credentials */
+  boolean signed() {
+    return signed;
+  }
+
+  /** @return the credentials of a signed action */
   Credentials credentials() {
     return credentials;
   }

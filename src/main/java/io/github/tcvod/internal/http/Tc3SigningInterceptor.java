@@ -12,11 +12,15 @@ import okhttp3.Response;
 
 /**
  * Signs every request that carries a {@link SigningContext}: sets {@code Host},
- * {@code X-TC-Timestamp}, {@code Authorization} and, for temporary credentials, {@code X-TC-Token}.
+ * {@code X-TC-Timestamp}, {@code Authorization} and, for temporary credentials, {@code X-TC-Token};
+ * an unsigned action gets {@code Authorization: SKIP} and no token.
  * Each pass through the interceptor takes a fresh timestamp, so a repeated call is signed anew.
  */
 @InternalApi
 public final class Tc3SigningInterceptor implements Interceptor {
+  /** Authorization of an action the spec marks unsigned. */
+  static final String UNSIGNED = "SKIP";
+
   private final Tc3Signer signer;
   private final Clock clock;
 
@@ -42,6 +46,15 @@ public final class Tc3SigningInterceptor implements Interceptor {
     }
     long timestamp = Math.floorDiv(clock.millis(), 1000L);
     String host = hostHeader(request.url());
+    if (!context.signed()) {
+      // An unsigned action (x-tc-unsigned): the service skips the signature check and must see no token.
+      return chain.proceed(request.newBuilder()
+          .header("Host", host)
+          .header("X-TC-Timestamp", Long.toString(timestamp))
+          .header("Authorization", UNSIGNED)
+          .removeHeader("X-TC-Token")
+          .build());
+    }
     String authorization = signer.authorization(context.credentials(), context.service(), timestamp,
         host, contentType.toString(), context.payload());
     Request.Builder signed = request.newBuilder()
