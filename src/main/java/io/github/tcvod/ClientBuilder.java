@@ -239,6 +239,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
   /** @return the invoker the generated client delegates to, built from these options */
   protected final ActionInvoker newInvoker() {
+    io.github.tcvod.internal.RuntimeVersions.verify();
     ActionInvoker.Config config = new ActionInvoker.Config();
     config.ownsHttpClient = httpClient == null;
     config.clock = new SkewAdjustedClock(clock);
