@@ -169,7 +169,8 @@ final class ContractRunner {
         .retryPolicy(RetryPolicy.none())
         .rateLimit(RateLimit.disabled())
         .clock(Clock.offset(Clock.fixed(ContractSuite.NOW, ZoneOffset.UTC), Duration.ofSeconds(contract.clientClockOffsetSeconds)))
-        .readTimeout(Duration.ofSeconds(2))
+        // Bounds a hung case without failing the first one, which a cold WireMock on a busy machine can take seconds to answer.
+        .readTimeout(Duration.ofSeconds(10))
         .credentials(Credentials.of(secretId, contract.clientSecretKey != null ? contract.clientSecretKey : secretKey, sessionToken))
         .requestLogger(logger)
         .build();
