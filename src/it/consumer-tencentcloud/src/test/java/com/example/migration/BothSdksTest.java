@@ -26,7 +26,11 @@ class BothSdksTest {
     URI endpoint = URI.create(vod.emulator().endpoint());
     HttpProfile http = new HttpProfile();
     http.setProtocol(HttpProfile.REQ_HTTP);
-    http.setEndpoint(endpoint.getHost() + ":" + endpoint.getPort());
+    // The official SDK takes the signing service from the endpoint's first label, so it keeps the
+    // real host name and reaches the emulator as its HTTP proxy (no name is resolved, nothing leaves 127.0.0.1).
+    http.setEndpoint("vod.tencentcloudapi.com");
+    http.setProxyHost(endpoint.getHost());
+    http.setProxyPort(endpoint.getPort());
     ClientProfile profile = new ClientProfile();
     profile.setHttpProfile(http);
     CommonClient official = new CommonClient("vod", "2018-07-17",
