@@ -5,6 +5,7 @@ import io.github.tcvod.auth.CredentialsProvider;
 import io.github.tcvod.auth.DefaultCredentialsProvider;
 import io.github.tcvod.auth.Tc3Signer;
 import io.github.tcvod.internal.ActionInvoker;
+import io.github.tcvod.internal.RuntimeVersions;
 import io.github.tcvod.internal.SkewAdjustedClock;
 import io.github.tcvod.internal.http.LoggingInterceptor;
 import io.github.tcvod.internal.http.Tc3SigningInterceptor;
@@ -245,6 +246,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
    * @return the runtime a generated client delegates every action to, built from these options
    */
   protected final ClientRuntime newRuntime() {
+    RuntimeVersions.verify();
     ActionInvoker.Config config = new ActionInvoker.Config();
     config.ownsHttpClient = httpClient == null;
     config.clock = new SkewAdjustedClock(clock);

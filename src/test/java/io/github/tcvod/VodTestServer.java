@@ -19,11 +19,11 @@ import java.time.ZoneOffset;
 /** Shared fixtures of tests that talk to WireMock on 127.0.0.1. */
 public final class VodTestServer {
   /** Secret id of the tests. */
-  public static final String SECRET_ID = "AKIDtestSECRETID0000000000000000";
+  public static final String SECRET_ID = io.github.tcvod.contract.ContractSuite.SECRET_ID;
   /** Secret key of the tests; never appears in any output. */
-  public static final String SECRET_KEY = "testSecretKeyThatMustNeverLeak0";
+  public static final String SECRET_KEY = io.github.tcvod.contract.ContractSuite.SECRET_KEY;
   /** Fixed time of the tests' requests: 2026-01-26T09:21:49Z. */
-  public static final Instant NOW = Instant.parse("2026-01-26T09:21:49Z");
+  public static final Instant NOW = io.github.tcvod.contract.ContractSuite.NOW;
 
   private VodTestServer() {
   }

@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 
 /**
  * The state of one call across its attempts: the serialized body, the deadline, the attempts made
@@ -75,7 +74,7 @@ final class Exchange {
         : new SigningContext(config.credentials.resolveCredentials(), action.service(), payload);
     Request.Builder request = new Request.Builder()
         .url(config.endpoint)
-        .post(RequestBody.create(payload, JSON))
+        .post(io.github.tcvod.internal.http.OkHttpCompat.requestBody(JSON, payload))
         .header("X-TC-Action", action.name())
         .header("X-TC-Version", action.version())
         .header("X-TC-RequestClient", SdkInfo.REQUEST_CLIENT)

@@ -39,7 +39,7 @@ public final class JsonAdapters {
     try {
       return in.nextLong();
     } catch (NumberFormatException e) {
-      throw new JsonSyntaxException("expected an integer at " + in.getPreviousPath(), e);
+      throw new JsonSyntaxException("expected an integer at " + in.getPath(), e);
     }
   }
 
@@ -57,7 +57,7 @@ public final class JsonAdapters {
     try {
       return (float) in.nextDouble();
     } catch (NumberFormatException e) {
-      throw new JsonSyntaxException("expected a number at " + in.getPreviousPath(), e);
+      throw new JsonSyntaxException("expected a number at " + in.getPath(), e);
     }
   }
 

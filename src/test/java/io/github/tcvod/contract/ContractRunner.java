@@ -24,7 +24,6 @@ import com.google.gson.JsonParser;
 import io.github.tcvod.ClientBuilder;
 import io.github.tcvod.RateLimit;
 import io.github.tcvod.RetryPolicy;
-import io.github.tcvod.VodTestServer;
 import io.github.tcvod.auth.Credentials;
 import io.github.tcvod.RequestLogger;
 import io.github.tcvod.exception.VodException;
@@ -33,7 +32,11 @@ import java.io.IOException;
 import java.io.Reader;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +44,7 @@ import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -89,11 +93,21 @@ final class ContractRunner {
 
   /** @return every case file, sorted by name */
   static List<Path> caseFiles() throws IOException, URISyntaxException {
-    Path folder = Paths.get(ContractRunner.class.getResource("/contract/cases").toURI());
+    URI location = ContractRunner.class.getResource("/contract/cases").toURI();
+    // From the tests jar of a consumer project the cases are entries of a jar.
+    Path folder = "jar".equals(location.getScheme()) ? jarFileSystem(location).provider().getPath(location) : Paths.get(location);
     try (Stream<Path> listing = Files.list(folder)) {
       List<Path> files = listing.filter(p -> p.toString().endsWith(".json")).sorted().collect(Collectors.toList());
       assertFalse(files.isEmpty(), "no contract cases found");
       return files;
+    }
+  }
+
+  private static synchronized FileSystem jarFileSystem(URI location) throws IOException {
+    try {
+      return FileSystems.getFileSystem(location);
+    } catch (FileSystemNotFoundException e) {
+      return FileSystems.newFileSystem(location, Collections.emptyMap());
     }
   }
 
@@ -156,8 +170,9 @@ final class ContractRunner {
     builder.endpoint("http://127.0.0.1:" + server.getPort())
         .retryPolicy(RetryPolicy.none())
         .rateLimit(RateLimit.disabled())
-        .clock(Clock.offset(Clock.fixed(VodTestServer.NOW, ZoneOffset.UTC), Duration.ofSeconds(contract.clientClockOffsetSeconds)))
-        .readTimeout(Duration.ofSeconds(2))
+        .clock(Clock.offset(Clock.fixed(ContractSuite.NOW, ZoneOffset.UTC), Duration.ofSeconds(contract.clientClockOffsetSeconds)))
+        // Bounds a hung case without failing the first one, which a cold WireMock on a busy machine can take seconds to answer.
+        .readTimeout(Duration.ofSeconds(10))
         .credentials(Credentials.of(secretId, contract.clientSecretKey != null ? contract.clientSecretKey : secretKey, sessionToken))
         .requestLogger(logger);
     return (AutoCloseable) builder.getClass().getMethod("build").invoke(builder);

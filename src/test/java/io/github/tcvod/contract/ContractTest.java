@@ -1,9 +1,6 @@
 package io.github.tcvod.contract;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.tcvod.VodTestServer;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.util.stream.Stream;
@@ -14,19 +11,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Replays every case file of {@code contract/cases} through WireMock, one dynamic test per file,
  * named by its description. WireMock checks the signature of each request with a checker that
- * shares no code with the SDK.
+ * shares no code with the SDK. The consumer projects under src/it run the same suite from the
+ * tests jar.
  */
 class ContractTest {
   @RegisterExtension
-  static WireMockExtension server = VodTestServer.wireMockCheckingSignatures();
+  static WireMockExtension server = ContractSuite.server();
 
   @TestFactory
   Stream<DynamicTest> contractCases() throws IOException, URISyntaxException {
-    ContractRunner runner = new ContractRunner(server, VodTestServer.SECRET_ID, VodTestServer.SECRET_KEY, null, null);
-    return ContractRunner.caseFiles().stream().map(file -> {
-      ContractCase contract = ContractRunner.read(file);
-      assertNotNull(contract.description, file + " has no description");
-      return DynamicTest.dynamicTest(contract.description, file.toUri(), () -> runner.run(contract));
-    });
+    return ContractSuite.cases(server);
   }
 }
