@@ -91,7 +91,8 @@ class TemplateGoldenTest {
   private static Map<String, String> generate() throws Exception {
     deleteRecursively(ACTUAL);
     Map<String, String> pom = pomGeneratorSettings();
-    CodegenConfigurator configurator = new CodegenConfigurator()
+    // The configuration file names the extra per-API templates (e.g. the waiters).
+    CodegenConfigurator configurator = CodegenConfigurator.fromFile(pom.get("configurationFile").replace("${project.basedir}/", ""))
         .setInputSpec(SPEC.toString())
         .setGeneratorName(pom.get("generatorName"))
         .setTemplateDir(pom.get("templateDirectory").replace("${project.basedir}/", ""))

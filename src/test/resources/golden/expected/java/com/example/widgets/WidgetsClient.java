@@ -193,6 +193,14 @@ public final class WidgetsClient implements Closeable {
         DescribeWidgetsResponse::widgetSet, DescribeWidgetsResponse::total);
   }
 
+  /**
+   * @return the waiters of this client, which wait for the work an action started to end (e.g. a
+   *     task): see {@link WidgetsClientWaiters}
+   */
+  public WidgetsClientWaiters waiters() {
+    return new WidgetsClientWaiters(this, io.github.tcvod.internal.waiter.WaiterEngine.system());
+  }
+
   /** Releases the connections and threads of the HTTP client, unless it was supplied by the caller. */
   @Override
   public void close() {
