@@ -15,11 +15,10 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
- * WireMock transformer that plays the VOD template actions (Describe, Create, Modify, Delete) and
- * ProcessImageAsync against a {@link TemplateStore}: it reads
+ * WireMock transformer that plays the VOD template actions (Describe, Create, Modify, Delete),
+ * ProcessImageAsync and DescribeTaskDetail against a {@link TemplateStore} and {@link ImageTasks}: it reads
  * {@code X-TC-Action} and the JSON body, enforces the documented limits with the documented error
  * codes, and answers with a fresh RequestId.
  */
@@ -32,11 +31,18 @@ public final class VodActions implements ResponseDefinitionTransformerV2 {
   static final int MAX_USER_TEMPLATES = 100;
 
   /** Documented rates: "A maximum of 20 requests can be initiated per second for this API." */
-  private static final Map<String, Integer> RATE_LIMITS =
-      java.util.Collections.singletonMap("DescribeProcessImageAsyncTemplates", 20);
+  private static final Map<String, Integer> RATE_LIMITS = rateLimits();
+
+  private static Map<String, Integer> rateLimits() {
+    Map<String, Integer> limits = new java.util.HashMap<>();
+    limits.put("DescribeProcessImageAsyncTemplates", 20);
+    limits.put("DescribeTaskDetail", 100);
+    return java.util.Collections.unmodifiableMap(limits);
+  }
 
   private final TemplateStore store;
-  private final Map<String, String> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+  private final ImageTasks tasks;
+  private final Map<String, String> sessions = new java.util.HashMap<>();
   private final Map<String, Bucket> buckets;
 
   /** A token bucket of one second's worth of requests, as the service throttles. */
@@ -77,7 +83,17 @@ public final class VodActions implements ResponseDefinitionTransformerV2 {
    * @param enforceRateLimits whether to answer RequestLimitExceeded beyond the documented rates
    */
   public VodActions(TemplateStore store, boolean enforceRateLimits) {
+    this(store, new ImageTasks(), enforceRateLimits);
+  }
+
+  /**
+   * @param store the templates to serve
+   * @param tasks the image tasks ProcessImageAsync starts and DescribeTaskDetail reports
+   * @param enforceRateLimits whether to answer RequestLimitExceeded beyond the documented rates
+   */
+  public VodActions(TemplateStore store, ImageTasks tasks, boolean enforceRateLimits) {
     this.store = store;
+    this.tasks = tasks;
     this.buckets = new java.util.HashMap<>();
     if (enforceRateLimits) {
       RATE_LIMITS.forEach((action, rate) -> buckets.put(action, new Bucket(rate)));
@@ -122,6 +138,8 @@ public final class VodActions implements ResponseDefinitionTransformerV2 {
           return delete(body);
         case "ProcessImageAsync":
           return processImage(body);
+        case "DescribeTaskDetail":
+          return describeTask(body, baseUrl(request));
         default:
           return ApiAnswers.error("InvalidAction", "The action " + action + " does not exist.");
       }
@@ -235,20 +253,58 @@ public final class VodActions implements ResponseDefinitionTransformerV2 {
     }
     JsonObject input = object(body, "ImageTaskInput", true);
     long definition = requiredInteger(input, "Definition");
-    if (store.get(definition) == null) {
+    JsonObject template = store.get(definition);
+    if (template == null) {
       throw new ApiError("InvalidParameter", "The template " + definition + " does not exist.");
     }
     String sessionId = text(body, "SessionId", 50, "InvalidParameterValue.SessionIdTooLong");
     text(body, "SessionContext", 1000, "InvalidParameterValue.SessionContextTooLong");
     integer(body, "TasksPriority", -10, 10, 0);
-    String taskId = "1500000-ProcessImageAsync-" + UUID.randomUUID().toString().replace("-", "");
-    if (sessionId != null) {
-      String first = sessions.putIfAbsent(sessionId, taskId);
-      taskId = first == null ? taskId : first;
+    String taskId;
+    synchronized (sessions) {
+      taskId = sessionId == null ? null : sessions.get(sessionId);
+      if (taskId == null) {
+        taskId = tasks.start(body, ImageTasks.fileType(url != null ? url : fileId, outputFormat(template)));
+        if (sessionId != null) {
+          sessions.put(sessionId, taskId);
+        }
+      }
     }
     JsonObject result = new JsonObject();
     result.addProperty("TaskId", taskId);
     return ApiAnswers.success(result);
+  }
+
+  private ResponseDefinition describeTask(JsonObject body, String baseUrl) {
+    allowOnly(body, "TaskId", "SubAppId");
+    integer(body, "SubAppId", 0, Long.MAX_VALUE, 0);
+    String taskId = text(body, "TaskId", Integer.MAX_VALUE, "InvalidParameter");
+    if (taskId == null) {
+      throw new ApiError("MissingParameter", "The request is missing the required parameter `TaskId`.");
+    }
+    JsonObject detail = tasks.describe(taskId, baseUrl);
+    if (detail == null) {
+      throw new ApiError("ResourceNotFound", "The task " + taskId + " does not exist or was submitted more than 3 days ago.");
+    }
+    return ApiAnswers.success(detail);
+  }
+
+  private static String outputFormat(JsonObject template) {
+    JsonElement configure = template.get("ProcessImageConfigure");
+    if (configure == null || !configure.isJsonObject()) {
+      return null;
+    }
+    JsonElement encode = configure.getAsJsonObject().get("EncodeConfig");
+    if (encode == null || !encode.isJsonObject()) {
+      return null;
+    }
+    JsonElement format = encode.getAsJsonObject().get("Format");
+    return format == null || format.isJsonNull() ? null : format.getAsString();
+  }
+
+  private static String baseUrl(Request request) {
+    java.net.URI uri = java.net.URI.create(request.getAbsoluteUrl());
+    return uri.getScheme() + "://" + uri.getRawAuthority();
   }
 
   private JsonObject existing(long definition) {
