@@ -11,7 +11,7 @@ import io.github.tcvod.exception.VodException;
 public abstract class WaiterException extends VodException {
   private static final long serialVersionUID = 1L;
 
-  private final String resourceId;
+  private final transient String resourceId;
   private final transient Object lastState;
 
   /**

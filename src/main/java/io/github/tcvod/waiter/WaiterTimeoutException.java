@@ -13,8 +13,8 @@ public class WaiterTimeoutException extends WaiterException {
   /** Error code of this exception. */
   public static final String CODE = "ClientError.WaiterTimeout";
 
-  private final String lastStatus;
-  private final int polls;
+  private final transient String lastStatus;
+  private final transient int polls;
 
   /**
    * @param details the error code {@link #CODE}, a message, the poll action and the last request id
