@@ -10,6 +10,8 @@ import java.io.Closeable;
 import java.util.concurrent.CompletableFuture;
 import com.example.widgets.model.CreateWidgetRequest;
 import com.example.widgets.model.CreateWidgetResponse;
+import com.example.widgets.model.DescribePaintJobRequest;
+import com.example.widgets.model.DescribePaintJobResponse;
 import com.example.widgets.model.DescribeWidgetsRequest;
 import com.example.widgets.model.DescribeWidgetsResponse;
 
@@ -29,6 +31,13 @@ public final class WidgetsClient implements Closeable {
       ActionDescriptor.builder("CreateWidget")
           .version("2020-01-01")
           .service("widgets")
+          .build();
+
+  private static final ActionDescriptor DESCRIBE_PAINT_JOB =
+      ActionDescriptor.builder("DescribePaintJob")
+          .version("2020-01-01")
+          .service("widgets")
+          .idempotent(true)
           .build();
 
   private static final ActionDescriptor DESCRIBE_WIDGETS =
@@ -111,6 +120,65 @@ public final class WidgetsClient implements Closeable {
    */
   public CompletableFuture<CreateWidgetResponse> createWidgetAsync(CreateWidgetRequest request, CallOptions options) {
     return invoker.invokeAsync(CREATE_WIDGET, request, CreateWidgetResponse.class, options);
+  }
+
+  /**
+   * Tells how a paint job is going.
+   *
+   * <p>Action {@code DescribePaintJob}, version {@code 2020-01-01}. Idempotent: repeating it changes nothing.
+   *
+   * <p>Error codes this action documents (any common code may come back too):
+   * <ul>
+   * </ul>
+   *
+   * @param request the request; {@code null} is rejected
+   * @return the typed response, with its {@code RequestId}
+   * @throws io.github.tcvod.exception.VodServiceException when the service answers with an error
+   *     code: a subclass per code family, e.g. {@link io.github.tcvod.exception.ResourceNotFoundException}
+   * @throws io.github.tcvod.exception.VodClientException when no valid answer arrives: transport
+   *     failure, non-200 status, malformed body or missing credentials
+   */
+  public DescribePaintJobResponse describePaintJob(DescribePaintJobRequest request) {
+    return describePaintJob(request, CallOptions.none());
+  }
+
+  /**
+   * Tells how a paint job is going. With per-call options: a deadline over all attempts, or another retry policy.
+   *
+   * @param request the request; {@code null} is rejected
+   * @param options per-call options
+   * @return the typed response
+   * @throws io.github.tcvod.exception.VodException as {@link #describePaintJob(DescribePaintJobRequest)} does;
+   *     {@link io.github.tcvod.exception.DeadlineExceededException} when the deadline passes
+   * @see #describePaintJob(DescribePaintJobRequest)
+   */
+  public DescribePaintJobResponse describePaintJob(DescribePaintJobRequest request, CallOptions options) {
+    return invoker.invoke(DESCRIBE_PAINT_JOB, request, DescribePaintJobResponse.class, options);
+  }
+
+  /**
+   * Tells how a paint job is going. Asynchronously, on the HTTP client's dispatcher: no thread waits for the answer.
+   *
+   * @param request the request; {@code null} is rejected
+   * @return a future that completes with the response, or exceptionally with the same
+   *     {@link io.github.tcvod.exception.VodException} the synchronous method throws; cancelling
+   *     it cancels the HTTP call
+   * @see #describePaintJob(DescribePaintJobRequest)
+   */
+  public CompletableFuture<DescribePaintJobResponse> describePaintJobAsync(DescribePaintJobRequest request) {
+    return describePaintJobAsync(request, CallOptions.none());
+  }
+
+  /**
+   * Tells how a paint job is going. Asynchronously, with per-call options.
+   *
+   * @param request the request; {@code null} is rejected
+   * @param options per-call options
+   * @return a future of the response; cancelling it cancels the HTTP call
+   * @see #describePaintJobAsync(DescribePaintJobRequest)
+   */
+  public CompletableFuture<DescribePaintJobResponse> describePaintJobAsync(DescribePaintJobRequest request, CallOptions options) {
+    return invoker.invokeAsync(DESCRIBE_PAINT_JOB, request, DescribePaintJobResponse.class, options);
   }
 
   /**

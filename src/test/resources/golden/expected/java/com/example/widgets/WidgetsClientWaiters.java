@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import com.example.widgets.model.CreateWidgetRequest;
 import com.example.widgets.model.CreateWidgetResponse;
+import com.example.widgets.model.DescribePaintJobRequest;
+import com.example.widgets.model.DescribePaintJobResponse;
 import com.example.widgets.model.DescribeWidgetsRequest;
 import com.example.widgets.model.DescribeWidgetsResponse;
 
@@ -23,6 +25,16 @@ import com.example.widgets.model.DescribeWidgetsResponse;
  * {@link WaiterOptions} for the timing.
  */
 public final class WidgetsClientWaiters {
+  private static final WaiterDefinition<DescribePaintJobResponse> WIDGET_PAINTED =
+      WaiterDefinition.<DescribePaintJobResponse>builder("WidgetPainted", "DescribePaintJob")
+          .status(answer -> Optional.ofNullable(answer).map(part -> part.status()).orElse(null))
+          .doneValues("DONE")
+          .failureValues("FAILED")
+          .errorCode(answer -> Optional.ofNullable(answer).map(part -> part.job()).map(part -> part.errorCode()).orElse(null), "OK")
+          .errorMessage(answer -> Optional.ofNullable(answer).map(part -> part.job()).map(part -> part.errorText()).orElse(null))
+          .requestId(DescribePaintJobResponse::requestId)
+          .timing(Duration.ofMillis(200), Duration.ofMillis(2000), Duration.ofSeconds(60))
+          .build();
 
   private final WidgetsClient client;
   private final WaiterEngine engine;
@@ -30,5 +42,108 @@ public final class WidgetsClientWaiters {
   WidgetsClientWaiters(WidgetsClient client, WaiterEngine engine) {
     this.client = client;
     this.engine = engine;
+  }
+
+  /**
+   * Waits until the paint job is DONE or FAILED, with the spec's timing: polls {@code DescribePaintJob} for the
+   * {@code JobId} that {@code createWidget} returned.
+   *
+   * @param jobId the id returned by {@code createWidget}
+   * @return the final answer of {@code DescribePaintJob}, whose status is {@code DONE}
+   * @throws io.github.tcvod.waiter.WaiterFailureException when the work ended with an error code
+   *     other than {@code OK} or status {@code FAILED}: carries the id, the code and the message
+   * @throws io.github.tcvod.waiter.WaiterTimeoutException when it was still running ({@code QUEUED}) after the maximum wait
+   *     (60 s unless set): carries the last answer
+   * @throws io.github.tcvod.exception.VodException when a poll failed with an error that is not retryable
+   */
+  public DescribePaintJobResponse waitForWidgetPainted(String jobId) {
+    return waitForWidgetPainted(jobId, WaiterOptions.defaults());
+  }
+
+  /**
+   * Waits until the paint job is DONE or FAILED, for the work a {@code createWidget} call started.
+   *
+   * @param started the answer of {@code createWidget}; its {@code JobId} is waited for
+   * @return the final answer of {@code DescribePaintJob}
+   * @throws io.github.tcvod.exception.VodException as {@link #waitForWidgetPainted(String)} does
+   */
+  public DescribePaintJobResponse waitForWidgetPainted(CreateWidgetResponse started) {
+    if (started == null) {
+      throw new IllegalArgumentException("waitForWidgetPainted: the createWidget response must not be null");
+    }
+    return waitForWidgetPainted(started.jobId(), WaiterOptions.defaults());
+  }
+
+  /**
+   * Waits until the paint job is DONE or FAILED, with the given timing.
+   *
+   * @param jobId the id returned by {@code createWidget}
+   * @param options maximum wait, delays and the options of each poll
+   * @return the final answer of {@code DescribePaintJob}
+   * @throws io.github.tcvod.exception.VodException as {@link #waitForWidgetPainted(String)} does
+   */
+  public DescribePaintJobResponse waitForWidgetPainted(String jobId, WaiterOptions options) {
+    return waitForWidgetPainted(widgetPaintedPollRequest(jobId), options);
+  }
+
+  /**
+   * Waits until the paint job is DONE or FAILED, polling with the given request (e.g. one that also names the
+   * application).
+   *
+   * @param request the {@code DescribePaintJob} request to repeat
+   * @param options maximum wait, delays and the options of each poll
+   * @return the final answer of {@code DescribePaintJob}
+   * @throws io.github.tcvod.exception.VodException as {@link #waitForWidgetPainted(String)} does
+   */
+  public DescribePaintJobResponse waitForWidgetPainted(DescribePaintJobRequest request, WaiterOptions options) {
+    String id = checkedWidgetPaintedId(request);
+    return engine.await(WIDGET_PAINTED, id, options,
+        callOptions -> client.describePaintJob(request, callOptions));
+  }
+
+  /**
+   * Waits until the paint job is DONE or FAILED without blocking a thread.
+   *
+   * @param jobId the id returned by {@code createWidget}
+   * @return a future of the final answer of {@code DescribePaintJob}, completed exceptionally with
+   *     the exceptions {@link #waitForWidgetPainted(String)} throws; cancelling it stops the polling
+   */
+  public CompletableFuture<DescribePaintJobResponse> waitForWidgetPaintedAsync(String jobId) {
+    return waitForWidgetPaintedAsync(jobId, WaiterOptions.defaults());
+  }
+
+  /**
+   * Waits until the paint job is DONE or FAILED without blocking a thread, with the given timing.
+   *
+   * @param jobId the id returned by {@code createWidget}
+   * @param options maximum wait, delays and the options of each poll
+   * @return a future of the final answer; cancelling it stops the polling
+   */
+  public CompletableFuture<DescribePaintJobResponse> waitForWidgetPaintedAsync(String jobId, WaiterOptions options) {
+    return waitForWidgetPaintedAsync(widgetPaintedPollRequest(jobId), options);
+  }
+
+  /**
+   * Waits until the paint job is DONE or FAILED without blocking a thread, polling with the given request.
+   *
+   * @param request the {@code DescribePaintJob} request to repeat
+   * @param options maximum wait, delays and the options of each poll
+   * @return a future of the final answer; cancelling it stops the polling
+   */
+  public CompletableFuture<DescribePaintJobResponse> waitForWidgetPaintedAsync(DescribePaintJobRequest request, WaiterOptions options) {
+    String id = checkedWidgetPaintedId(request);
+    return engine.awaitAsync(WIDGET_PAINTED, id, options,
+        callOptions -> client.describePaintJobAsync(request, callOptions));
+  }
+
+  private static String checkedWidgetPaintedId(DescribePaintJobRequest request) {
+    if (request == null) {
+      throw new IllegalArgumentException("waitForWidgetPainted: the DescribePaintJob request must not be null");
+    }
+    return request.jobId();
+  }
+
+  private static DescribePaintJobRequest widgetPaintedPollRequest(String id) {
+    return DescribePaintJobRequest.builder().jobId(id).build();
   }
 }
