@@ -4,6 +4,7 @@ package io.github.tcvod;
 import io.github.tcvod.CallOptions;
 import io.github.tcvod.ClientBuilder;
 import io.github.tcvod.paging.OffsetPaginator;
+import io.github.tcvod.spi.waiter.WaiterEngine;
 import java.io.Closeable;
 import java.util.concurrent.CompletableFuture;
 import io.github.tcvod.model.CreateProcessImageAsyncTemplateRequest;
@@ -12,6 +13,8 @@ import io.github.tcvod.model.DeleteProcessImageAsyncTemplateRequest;
 import io.github.tcvod.model.DeleteProcessImageAsyncTemplateResponse;
 import io.github.tcvod.model.DescribeProcessImageAsyncTemplatesRequest;
 import io.github.tcvod.model.DescribeProcessImageAsyncTemplatesResponse;
+import io.github.tcvod.model.DescribeTaskDetailRequest;
+import io.github.tcvod.model.DescribeTaskDetailResponse;
 import io.github.tcvod.model.ModifyProcessImageAsyncTemplateRequest;
 import io.github.tcvod.model.ModifyProcessImageAsyncTemplateResponse;
 import io.github.tcvod.model.ProcessImageAsyncRequest;
@@ -268,6 +271,72 @@ public interface VodClient extends Closeable {
   }
 
   /**
+   * Tells the state and result of a task.
+   *
+   * <p>Returns the status, times and result of a task started in the last 3 days, given its id. Only image async-processing tasks (ProcessImageAsyncTask) are described by this SDK; the parts of other task types are ignored.
+   *
+   * <p>Action {@code DescribeTaskDetail}, version {@code 2018-07-17}; the service allows 100 requests per second. Idempotent: repeating it changes nothing.
+   *
+   * <p>Error codes this action documents (any common code may come back too):
+   * <ul>
+   *   <li>{@code FailedOperation.InvalidVodUser}: The account has not activated VOD or is not allowed to use it.</li>
+   *   <li>{@code InternalError}: The service hit an internal error.</li>
+   *   <li>{@code InvalidParameterValue.SubAppId}: The application id is invalid.</li>
+   *   <li>{@code ResourceNotFound}: No task with this id was submitted in the last 3 days.</li>
+   *   <li>{@code UnauthorizedOperation}: The caller may not perform this operation.</li>
+   * </ul>
+   *
+   * @param request the request; {@code null} is rejected
+   * @return the typed response, with its {@code RequestId}
+   * @throws io.github.tcvod.exception.VodServiceException when the service answers with an error
+   *     code: a subclass per code family, e.g. {@link io.github.tcvod.exception.ResourceNotFoundException}
+   * @throws io.github.tcvod.exception.VodClientException when no valid answer arrives: transport
+   *     failure, non-200 status, malformed body or missing credentials
+   */
+  default DescribeTaskDetailResponse describeTaskDetail(DescribeTaskDetailRequest request) {
+    return describeTaskDetail(request, CallOptions.none());
+  }
+
+  /**
+   * Tells the state and result of a task. With per-call options: a deadline over all attempts, or another retry policy.
+   *
+   * @param request the request; {@code null} is rejected
+   * @param options per-call options
+   * @return the typed response
+   * @throws io.github.tcvod.exception.VodException as {@link #describeTaskDetail(DescribeTaskDetailRequest)} does;
+   *     {@link io.github.tcvod.exception.DeadlineExceededException} when the deadline passes
+   * @see #describeTaskDetail(DescribeTaskDetailRequest)
+   */
+  default DescribeTaskDetailResponse describeTaskDetail(DescribeTaskDetailRequest request, CallOptions options) {
+    throw new UnsupportedOperationException("VodClient.describeTaskDetail is not implemented by " + getClass().getName());
+  }
+
+  /**
+   * Tells the state and result of a task. Asynchronously, on the HTTP client's dispatcher: no thread waits for the answer.
+   *
+   * @param request the request; {@code null} is rejected
+   * @return a future that completes with the response, or exceptionally with the same
+   *     {@link io.github.tcvod.exception.VodException} the synchronous method throws; cancelling
+   *     it cancels the HTTP call
+   * @see #describeTaskDetail(DescribeTaskDetailRequest)
+   */
+  default CompletableFuture<DescribeTaskDetailResponse> describeTaskDetailAsync(DescribeTaskDetailRequest request) {
+    return describeTaskDetailAsync(request, CallOptions.none());
+  }
+
+  /**
+   * Tells the state and result of a task. Asynchronously, with per-call options.
+   *
+   * @param request the request; {@code null} is rejected
+   * @param options per-call options
+   * @return a future of the response; cancelling it cancels the HTTP call
+   * @see #describeTaskDetailAsync(DescribeTaskDetailRequest)
+   */
+  default CompletableFuture<DescribeTaskDetailResponse> describeTaskDetailAsync(DescribeTaskDetailRequest request, CallOptions options) {
+    throw new UnsupportedOperationException("VodClient.describeTaskDetailAsync is not implemented by " + getClass().getName());
+  }
+
+  /**
    * Changes an image async-processing template.
    *
    * <p>Changes the name, comment or configuration of a user-defined template; fields left out keep their values.
@@ -404,6 +473,14 @@ public interface VodClient extends Closeable {
    */
   default CompletableFuture<ProcessImageAsyncResponse> processImageAsyncAsync(ProcessImageAsyncRequest request, CallOptions options) {
     throw new UnsupportedOperationException("VodClient.processImageAsyncAsync is not implemented by " + getClass().getName());
+  }
+
+  /**
+   * @return the waiters of this client, which wait for the work an action started to end (e.g. a
+   *     task), polling through this client's methods: see {@link VodClientWaiters}
+   */
+  default VodClientWaiters waiters() {
+    return new VodClientWaiters(this, WaiterEngine.system());
   }
 
   /**

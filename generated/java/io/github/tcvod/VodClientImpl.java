@@ -11,6 +11,8 @@ import io.github.tcvod.model.DeleteProcessImageAsyncTemplateRequest;
 import io.github.tcvod.model.DeleteProcessImageAsyncTemplateResponse;
 import io.github.tcvod.model.DescribeProcessImageAsyncTemplatesRequest;
 import io.github.tcvod.model.DescribeProcessImageAsyncTemplatesResponse;
+import io.github.tcvod.model.DescribeTaskDetailRequest;
+import io.github.tcvod.model.DescribeTaskDetailResponse;
 import io.github.tcvod.model.ModifyProcessImageAsyncTemplateRequest;
 import io.github.tcvod.model.ModifyProcessImageAsyncTemplateResponse;
 import io.github.tcvod.model.ProcessImageAsyncRequest;
@@ -40,6 +42,14 @@ final class VodClientImpl implements VodClient {
           .service("vod")
           .idempotent(true)
           .rateLimitPerSecond(20)
+          .build();
+
+  private static final ActionDescriptor DESCRIBE_TASK_DETAIL =
+      ActionDescriptor.builder("DescribeTaskDetail")
+          .version("2018-07-17")
+          .service("vod")
+          .idempotent(true)
+          .rateLimitPerSecond(100)
           .build();
 
   private static final ActionDescriptor MODIFY_PROCESS_IMAGE_ASYNC_TEMPLATE =
@@ -88,6 +98,16 @@ final class VodClientImpl implements VodClient {
   @Override
   public CompletableFuture<DescribeProcessImageAsyncTemplatesResponse> describeProcessImageAsyncTemplatesAsync(DescribeProcessImageAsyncTemplatesRequest request, CallOptions options) {
     return runtime.invokeAsync(DESCRIBE_PROCESS_IMAGE_ASYNC_TEMPLATES, request, DescribeProcessImageAsyncTemplatesResponse.class, options);
+  }
+
+  @Override
+  public DescribeTaskDetailResponse describeTaskDetail(DescribeTaskDetailRequest request, CallOptions options) {
+    return runtime.invoke(DESCRIBE_TASK_DETAIL, request, DescribeTaskDetailResponse.class, options);
+  }
+
+  @Override
+  public CompletableFuture<DescribeTaskDetailResponse> describeTaskDetailAsync(DescribeTaskDetailRequest request, CallOptions options) {
+    return runtime.invokeAsync(DESCRIBE_TASK_DETAIL, request, DescribeTaskDetailResponse.class, options);
   }
 
   @Override

@@ -4,6 +4,7 @@ package io.github.tcvod.sts;
 import io.github.tcvod.CallOptions;
 import io.github.tcvod.ClientBuilder;
 import io.github.tcvod.paging.OffsetPaginator;
+import io.github.tcvod.spi.waiter.WaiterEngine;
 import java.io.Closeable;
 import java.util.concurrent.CompletableFuture;
 import io.github.tcvod.sts.model.AssumeRoleRequest;
@@ -171,6 +172,14 @@ public interface StsClient extends Closeable {
    */
   default CompletableFuture<AssumeRoleWithWebIdentityResponse> assumeRoleWithWebIdentityAsync(AssumeRoleWithWebIdentityRequest request, CallOptions options) {
     throw new UnsupportedOperationException("StsClient.assumeRoleWithWebIdentityAsync is not implemented by " + getClass().getName());
+  }
+
+  /**
+   * @return the waiters of this client, which wait for the work an action started to end (e.g. a
+   *     task), polling through this client's methods: see {@link StsClientWaiters}
+   */
+  default StsClientWaiters waiters() {
+    return new StsClientWaiters(this, WaiterEngine.system());
   }
 
   /**

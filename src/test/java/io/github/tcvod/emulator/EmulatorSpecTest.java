@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,8 +65,10 @@ class EmulatorSpecTest {
         spec.requestField("ProcessImageAsync", "TasksPriority").minimum());
     assertEquals(yaml.at(schemas + "ProcessImageAsyncRequest/properties/TasksPriority/maximum").asLong(),
         spec.requestField("ProcessImageAsync", "TasksPriority").maximum());
-    assertEquals(Collections.singletonMap("DescribeProcessImageAsyncTemplates",
-        yaml.at("/paths/~1#DescribeProcessImageAsyncTemplates/post/x-tc-rate-limit").asInt()), spec.rateLimits());
+    Map<String, Integer> rates = new TreeMap<>();
+    rates.put("DescribeProcessImageAsyncTemplates", yaml.at("/paths/~1#DescribeProcessImageAsyncTemplates/post/x-tc-rate-limit").asInt());
+    rates.put("DescribeTaskDetail", yaml.at("/paths/~1#DescribeTaskDetail/post/x-tc-rate-limit").asInt());
+    assertEquals(rates, new TreeMap<>(spec.rateLimits()));
     assertEquals(yaml.at("/info/version").asText(), spec.version("ProcessImageAsync"));
   }
 

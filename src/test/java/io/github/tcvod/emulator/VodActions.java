@@ -15,13 +15,13 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
- * WireMock transformer that plays the VOD template actions (Describe, Create, Modify, Delete) and
- * ProcessImageAsync against a {@link TemplateStore}: it reads
- * {@code X-TC-Action} and the JSON body, enforces the spec's limits (read from the spec when it is
- * made, see {@link ApiSpec}) with the documented error codes, and answers with a fresh RequestId.
+ * WireMock transformer that plays the VOD template actions (Describe, Create, Modify, Delete),
+ * ProcessImageAsync and DescribeTaskDetail against a {@link TemplateStore} and {@link ImageTasks}:
+ * it reads {@code X-TC-Action} and the JSON body, enforces the spec's limits (read from the spec
+ * when it is made, see {@link ApiSpec}) with the documented error codes, and answers with a fresh
+ * RequestId.
  */
 public final class VodActions implements ResponseDefinitionTransformerV2 {
   /** Transformer name, for stubs that want it. */
@@ -38,11 +38,13 @@ public final class VodActions implements ResponseDefinitionTransformerV2 {
   private static final String MODIFY = "ModifyProcessImageAsyncTemplate";
   private static final String DELETE = "DeleteProcessImageAsyncTemplate";
   private static final String PROCESS = "ProcessImageAsync";
+  private static final String DESCRIBE_TASK = "DescribeTaskDetail";
 
   private final ApiSpec spec = ApiSpec.bundled();
   private final Map<String, Integer> rateLimits = spec.rateLimits();
   private final TemplateStore store;
-  private final Map<String, String> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+  private final ImageTasks tasks;
+  private final Map<String, String> sessions = new java.util.HashMap<>();
   private final Map<String, Bucket> buckets;
 
   /** A token bucket of one second's worth of requests, as the service throttles. */
@@ -83,7 +85,17 @@ public final class VodActions implements ResponseDefinitionTransformerV2 {
    * @param enforceRateLimits whether to answer RequestLimitExceeded beyond the documented rates
    */
   public VodActions(TemplateStore store, boolean enforceRateLimits) {
+    this(store, new ImageTasks(), enforceRateLimits);
+  }
+
+  /**
+   * @param store the templates to serve
+   * @param tasks the image tasks ProcessImageAsync starts and DescribeTaskDetail reports
+   * @param enforceRateLimits whether to answer RequestLimitExceeded beyond the documented rates
+   */
+  public VodActions(TemplateStore store, ImageTasks tasks, boolean enforceRateLimits) {
     this.store = store;
+    this.tasks = tasks;
     this.buckets = new java.util.HashMap<>();
     if (enforceRateLimits) {
       rateLimits.forEach((action, rate) -> buckets.put(action, new Bucket(rate)));
@@ -129,6 +141,8 @@ public final class VodActions implements ResponseDefinitionTransformerV2 {
           return delete(body);
         case PROCESS:
           return processImage(body);
+        case DESCRIBE_TASK:
+          return describeTask(body, baseUrl(request));
         default:
           return ApiAnswers.error("InvalidAction", "The action " + action + " does not exist.");
       }
@@ -243,20 +257,58 @@ public final class VodActions implements ResponseDefinitionTransformerV2 {
     }
     JsonObject input = object(body, "ImageTaskInput", true);
     long definition = requiredInteger(input, "Definition");
-    if (store.get(definition) == null) {
+    JsonObject template = store.get(definition);
+    if (template == null) {
       throw new ApiError("InvalidParameter", "The template " + definition + " does not exist.");
     }
     String sessionId = text(body, spec.requestField(PROCESS, "SessionId"), "InvalidParameterValue.SessionIdTooLong");
     text(body, spec.requestField(PROCESS, "SessionContext"), "InvalidParameterValue.SessionContextTooLong");
     integer(body, spec.requestField(PROCESS, "TasksPriority"), 0);
-    String taskId = "1500000-ProcessImageAsync-" + UUID.randomUUID().toString().replace("-", "");
-    if (sessionId != null) {
-      String first = sessions.putIfAbsent(sessionId, taskId);
-      taskId = first == null ? taskId : first;
+    String taskId;
+    synchronized (sessions) {
+      taskId = sessionId == null ? null : sessions.get(sessionId);
+      if (taskId == null) {
+        taskId = tasks.start(body, ImageTasks.fileType(url != null ? url : fileId, outputFormat(template)));
+        if (sessionId != null) {
+          sessions.put(sessionId, taskId);
+        }
+      }
     }
     JsonObject result = new JsonObject();
     result.addProperty("TaskId", taskId);
     return ApiAnswers.success(result);
+  }
+
+  private ResponseDefinition describeTask(JsonObject body, String baseUrl) {
+    allowOnly(body, "TaskId", "SubAppId");
+    integer(body, spec.requestField(DESCRIBE_TASK, "SubAppId"), 0);
+    String taskId = text(body, spec.requestField(DESCRIBE_TASK, "TaskId"), "InvalidParameter");
+    if (taskId == null) {
+      throw new ApiError("MissingParameter", "The request is missing the required parameter `TaskId`.");
+    }
+    JsonObject detail = tasks.describe(taskId, baseUrl);
+    if (detail == null) {
+      throw new ApiError("ResourceNotFound", "The task " + taskId + " does not exist or was submitted more than 3 days ago.");
+    }
+    return ApiAnswers.success(detail);
+  }
+
+  private static String outputFormat(JsonObject template) {
+    JsonElement configure = template.get("ProcessImageConfigure");
+    if (configure == null || !configure.isJsonObject()) {
+      return null;
+    }
+    JsonElement encode = configure.getAsJsonObject().get("EncodeConfig");
+    if (encode == null || !encode.isJsonObject()) {
+      return null;
+    }
+    JsonElement format = encode.getAsJsonObject().get("Format");
+    return format == null || format.isJsonNull() ? null : format.getAsString();
+  }
+
+  private static String baseUrl(Request request) {
+    java.net.URI uri = java.net.URI.create(request.getAbsoluteUrl());
+    return uri.getScheme() + "://" + uri.getRawAuthority();
   }
 
   private JsonObject existing(long definition) {

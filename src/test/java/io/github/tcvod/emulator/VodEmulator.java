@@ -24,6 +24,7 @@ public final class VodEmulator implements AutoCloseable {
 
   private final WireMockServer server;
   private final TemplateStore store;
+  private final ImageTasks tasks = new ImageTasks();
 
   private VodEmulator(TemplateStore store, Clock clock, boolean enforceRateLimits) {
     this.store = store;
@@ -32,7 +33,7 @@ public final class VodEmulator implements AutoCloseable {
         .dynamicPort()
         .disableRequestJournal()
         .extensions(new SignatureVerifyingFilter(Collections.singletonMap(SECRET_ID, SECRET_KEY), clock),
-            new VodActions(store, enforceRateLimits)));
+            new VodActions(store, tasks, enforceRateLimits)));
   }
 
   /** @return a running emulator with the bundled templates, checking timestamps against the system clock */
@@ -71,6 +72,11 @@ public final class VodEmulator implements AutoCloseable {
   /** @return the templates being served */
   public TemplateStore store() {
     return store;
+  }
+
+  /** @return the image tasks: set their clock, schedule and failures here */
+  public ImageTasks tasks() {
+    return tasks;
   }
 
   /** Stops the server. */

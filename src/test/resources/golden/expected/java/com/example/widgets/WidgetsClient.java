@@ -4,10 +4,13 @@ package com.example.widgets;
 import io.github.tcvod.CallOptions;
 import io.github.tcvod.ClientBuilder;
 import io.github.tcvod.paging.OffsetPaginator;
+import io.github.tcvod.spi.waiter.WaiterEngine;
 import java.io.Closeable;
 import java.util.concurrent.CompletableFuture;
 import com.example.widgets.model.CreateWidgetRequest;
 import com.example.widgets.model.CreateWidgetResponse;
+import com.example.widgets.model.DescribePaintJobRequest;
+import com.example.widgets.model.DescribePaintJobResponse;
 import com.example.widgets.model.DescribeWidgetsRequest;
 import com.example.widgets.model.DescribeWidgetsResponse;
 
@@ -99,6 +102,65 @@ public interface WidgetsClient extends Closeable {
   }
 
   /**
+   * Tells how a paint job is going.
+   *
+   * <p>Action {@code DescribePaintJob}, version {@code 2020-01-01}. Idempotent: repeating it changes nothing.
+   *
+   * <p>Error codes this action documents (any common code may come back too):
+   * <ul>
+   * </ul>
+   *
+   * @param request the request; {@code null} is rejected
+   * @return the typed response, with its {@code RequestId}
+   * @throws io.github.tcvod.exception.VodServiceException when the service answers with an error
+   *     code: a subclass per code family, e.g. {@link io.github.tcvod.exception.ResourceNotFoundException}
+   * @throws io.github.tcvod.exception.VodClientException when no valid answer arrives: transport
+   *     failure, non-200 status, malformed body or missing credentials
+   */
+  default DescribePaintJobResponse describePaintJob(DescribePaintJobRequest request) {
+    return describePaintJob(request, CallOptions.none());
+  }
+
+  /**
+   * Tells how a paint job is going. With per-call options: a deadline over all attempts, or another retry policy.
+   *
+   * @param request the request; {@code null} is rejected
+   * @param options per-call options
+   * @return the typed response
+   * @throws io.github.tcvod.exception.VodException as {@link #describePaintJob(DescribePaintJobRequest)} does;
+   *     {@link io.github.tcvod.exception.DeadlineExceededException} when the deadline passes
+   * @see #describePaintJob(DescribePaintJobRequest)
+   */
+  default DescribePaintJobResponse describePaintJob(DescribePaintJobRequest request, CallOptions options) {
+    throw new UnsupportedOperationException("WidgetsClient.describePaintJob is not implemented by " + getClass().getName());
+  }
+
+  /**
+   * Tells how a paint job is going. Asynchronously, on the HTTP client's dispatcher: no thread waits for the answer.
+   *
+   * @param request the request; {@code null} is rejected
+   * @return a future that completes with the response, or exceptionally with the same
+   *     {@link io.github.tcvod.exception.VodException} the synchronous method throws; cancelling
+   *     it cancels the HTTP call
+   * @see #describePaintJob(DescribePaintJobRequest)
+   */
+  default CompletableFuture<DescribePaintJobResponse> describePaintJobAsync(DescribePaintJobRequest request) {
+    return describePaintJobAsync(request, CallOptions.none());
+  }
+
+  /**
+   * Tells how a paint job is going. Asynchronously, with per-call options.
+   *
+   * @param request the request; {@code null} is rejected
+   * @param options per-call options
+   * @return a future of the response; cancelling it cancels the HTTP call
+   * @see #describePaintJobAsync(DescribePaintJobRequest)
+   */
+  default CompletableFuture<DescribePaintJobResponse> describePaintJobAsync(DescribePaintJobRequest request, CallOptions options) {
+    throw new UnsupportedOperationException("WidgetsClient.describePaintJobAsync is not implemented by " + getClass().getName());
+  }
+
+  /**
    * Lists widgets.
    *
    * <p>Action {@code DescribeWidgets}, version {@code 2020-01-01}; the service allows 10 requests per second. Idempotent: repeating it changes nothing.
@@ -176,6 +238,14 @@ public interface WidgetsClient extends Closeable {
     return new OffsetPaginator<>(offset == null ? 0 : offset, limit == null || limit == 0 ? 50 : limit,
         (pageOffset, pageSize) -> describeWidgets(request.toBuilder().offset(pageOffset).limit(pageSize).build()),
         DescribeWidgetsResponse::widgetSet, DescribeWidgetsResponse::total);
+  }
+
+  /**
+   * @return the waiters of this client, which wait for the work an action started to end (e.g. a
+   *     task), polling through this client's methods: see {@link WidgetsClientWaiters}
+   */
+  default WidgetsClientWaiters waiters() {
+    return new WidgetsClientWaiters(this, WaiterEngine.system());
   }
 
   /**

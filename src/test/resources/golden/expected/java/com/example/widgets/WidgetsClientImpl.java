@@ -7,6 +7,8 @@ import io.github.tcvod.spi.ClientRuntime;
 import java.util.concurrent.CompletableFuture;
 import com.example.widgets.model.CreateWidgetRequest;
 import com.example.widgets.model.CreateWidgetResponse;
+import com.example.widgets.model.DescribePaintJobRequest;
+import com.example.widgets.model.DescribePaintJobResponse;
 import com.example.widgets.model.DescribeWidgetsRequest;
 import com.example.widgets.model.DescribeWidgetsResponse;
 
@@ -21,6 +23,13 @@ final class WidgetsClientImpl implements WidgetsClient {
           .version("2020-01-01")
           .service("widgets")
           .unsigned(true)
+          .build();
+
+  private static final ActionDescriptor DESCRIBE_PAINT_JOB =
+      ActionDescriptor.builder("DescribePaintJob")
+          .version("2020-01-01")
+          .service("widgets")
+          .idempotent(true)
           .build();
 
   private static final ActionDescriptor DESCRIBE_WIDGETS =
@@ -45,6 +54,16 @@ final class WidgetsClientImpl implements WidgetsClient {
   @Override
   public CompletableFuture<CreateWidgetResponse> createWidgetAsync(CreateWidgetRequest request, CallOptions options) {
     return runtime.invokeAsync(CREATE_WIDGET, request, CreateWidgetResponse.class, options);
+  }
+
+  @Override
+  public DescribePaintJobResponse describePaintJob(DescribePaintJobRequest request, CallOptions options) {
+    return runtime.invoke(DESCRIBE_PAINT_JOB, request, DescribePaintJobResponse.class, options);
+  }
+
+  @Override
+  public CompletableFuture<DescribePaintJobResponse> describePaintJobAsync(DescribePaintJobRequest request, CallOptions options) {
+    return runtime.invokeAsync(DESCRIBE_PAINT_JOB, request, DescribePaintJobResponse.class, options);
   }
 
   @Override

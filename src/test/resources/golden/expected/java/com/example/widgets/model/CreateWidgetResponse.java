@@ -33,10 +33,12 @@ import java.util.Objects;
 @JsonAdapter(CreateWidgetResponse.GsonAdapterFactory.class)
 public final class CreateWidgetResponse {
   private final Long id;
+  private final String jobId;
   private final String requestId;
 
   private CreateWidgetResponse(Builder builder) {
     this.id = builder.id;
+    this.jobId = builder.jobId;
     this.requestId = builder.requestId;
   }
 
@@ -58,6 +60,16 @@ public final class CreateWidgetResponse {
   @Schema(name = "Id", description = "The new id.")
   public Long id() {
     return id;
+  }
+
+  /**
+   * The job painting it.
+   *
+   * @return the value, or null when absent
+   */
+  @Schema(name = "JobId", description = "The job painting it.")
+  public String jobId() {
+    return jobId;
   }
 
   /**
@@ -84,18 +96,20 @@ public final class CreateWidgetResponse {
     }
     CreateWidgetResponse that = (CreateWidgetResponse) other;
     return Objects.equals(id, that.id)
+        && Objects.equals(jobId, that.jobId)
         && Objects.equals(requestId, that.requestId);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, requestId);
+    return Objects.hash(id, jobId, requestId);
   }
 
   @Override
   public String toString() {
     return ToStringBuilder.of("CreateWidgetResponse")
         .add("Id", id)
+        .add("JobId", jobId)
         .add("RequestId", requestId)
         .build();
   }
@@ -128,6 +142,10 @@ public final class CreateWidgetResponse {
         out.name("Id");
         out.value(value.id);
       }
+      if (value.jobId != null) {
+        out.name("JobId");
+        out.value(value.jobId);
+      }
       if (value.requestId != null) {
         out.name("RequestId");
         out.value(value.requestId);
@@ -148,6 +166,9 @@ public final class CreateWidgetResponse {
           case "Id":
             builder.id = JsonAdapters.readLong(in);
             break;
+          case "JobId":
+            builder.jobId = JsonAdapters.readString(in);
+            break;
           case "RequestId":
             builder.requestId = JsonAdapters.readString(in);
             break;
@@ -163,6 +184,7 @@ public final class CreateWidgetResponse {
   /** Builder of {@link CreateWidgetResponse}; {@link #build()} checks the constraints of the spec. */
   public static final class Builder {
     private Long id;
+    private String jobId;
     private String requestId;
 
     private Builder() {
@@ -170,6 +192,7 @@ public final class CreateWidgetResponse {
 
     private Builder(CreateWidgetResponse source) {
       this.id = source.id;
+      this.jobId = source.jobId;
       this.requestId = source.requestId;
     }
 
@@ -181,6 +204,17 @@ public final class CreateWidgetResponse {
      */
     public Builder id(Long id) {
       this.id = id;
+      return this;
+    }
+
+    /**
+     * Sets {@code JobId}; see {@link CreateWidgetResponse#jobId()}.
+     *
+     * @param jobId the value, or null to leave it unset
+     * @return this builder
+     */
+    public Builder jobId(String jobId) {
+      this.jobId = jobId;
       return this;
     }
 
