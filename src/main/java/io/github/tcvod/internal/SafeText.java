@@ -2,7 +2,7 @@ package io.github.tcvod.internal;
 
 /**
  * Text received from the network, made safe to put in an exception message or a log line:
- * bounded in length, with control characters (CR, LF, ESC, ...) written as {@code \\uXXXX} so a
+ * bounded in length (escapes counted), with control characters (CR, LF, ESC, ...) written as {@code \\uXXXX} so a
  * server cannot forge log lines or drive a terminal.
  */
 public final class SafeText {
@@ -14,7 +14,7 @@ public final class SafeText {
 
   /**
    * @param text text from the network, or null
-   * @return the text bounded to {@link #MAX_CHARS} characters with control characters escaped; null for null
+   * @return the text with control characters escaped, cut after about {@link #MAX_CHARS} characters; null for null
    */
   public static String of(String text) {
     return of(text, MAX_CHARS);
@@ -22,25 +22,26 @@ public final class SafeText {
 
   /**
    * @param text text from the network, or null
-   * @param maxChars how many characters of it to keep
-   * @return the text bounded to {@code maxChars} characters with control characters escaped; null for null
+   * @param maxChars how many characters to write at most, a few more for the last escape and the
+   *     note of what was cut
+   * @return the text with control characters escaped, cut at {@code maxChars}; null for null
    */
   public static String of(String text, int maxChars) {
     if (text == null) {
       return null;
     }
-    int keep = Math.min(text.length(), maxChars);
-    StringBuilder safe = new StringBuilder(keep + 16);
-    for (int i = 0; i < keep; i++) {
-      char c = text.charAt(i);
+    StringBuilder safe = new StringBuilder(Math.min(text.length(), maxChars) + 32);
+    int used = 0;
+    for (; used < text.length() && safe.length() < maxChars; used++) {
+      char c = text.charAt(used);
       if (isUnsafe(c)) {
         safe.append(String.format("\\u%04x", (int) c));
       } else {
         safe.append(c);
       }
     }
-    if (text.length() > keep) {
-      safe.append("...(").append(text.length() - keep).append(" more chars)");
+    if (used < text.length()) {
+      safe.append("...(").append(text.length() - used).append(" more chars)");
     }
     return safe.toString();
   }
