@@ -39,8 +39,10 @@ final class Hostile {
     Set<String> names = new TreeSet<>();
     for (Thread thread : Thread.getAllStackTraces().keySet()) {
       String name = thread.getName();
-      // OkHttp's TaskRunner threads are shared by every OkHttp client of the JVM, not the SDK's.
-      if (thread.isAlive() && (name.startsWith("tcvod") || (name.startsWith("OkHttp") && !name.contains("TaskRunner")))) {
+      // OkHttp's TaskRunner threads are shared by every OkHttp client of the JVM, not the SDK's;
+      // they take the name of the task they run (e.g. "OkHttp ConnectionPool connection closer").
+      boolean sharedByOkHttp = name.contains("TaskRunner") || name.contains("ConnectionPool");
+      if (thread.isAlive() && (name.startsWith("tcvod") || (name.startsWith("OkHttp") && !sharedByOkHttp))) {
         names.add(name);
       }
     }
