@@ -1,5 +1,6 @@
 package io.github.tcvod;
 
+import io.github.tcvod.internal.Durations;
 import java.time.Duration;
 
 /**
@@ -23,7 +24,7 @@ public final class CallOptions {
   }
 
   /**
-   * @param timeout the whole call's deadline, retries and waits included; positive
+   * @param timeout the whole call's deadline, retries and waits included; positive, at most 24 hours
    * @return options with this deadline
    */
   public static CallOptions timeout(Duration timeout) {
@@ -31,14 +32,11 @@ public final class CallOptions {
   }
 
   /**
-   * @param timeout the whole call's deadline; positive
+   * @param timeout the whole call's deadline; positive, at most 24 hours
    * @return a copy with this deadline
    */
   public CallOptions withTimeout(Duration timeout) {
-    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive, was " + timeout);
-    }
-    return new CallOptions(timeout, retryPolicy);
+    return new CallOptions(Durations.checkSetting("timeout", timeout, false), retryPolicy);
   }
 
   /**

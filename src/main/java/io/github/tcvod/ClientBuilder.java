@@ -5,34 +5,45 @@ import io.github.tcvod.auth.CredentialsProvider;
 import io.github.tcvod.auth.DefaultCredentialsProvider;
 import io.github.tcvod.auth.Tc3Signer;
 import io.github.tcvod.internal.ActionInvoker;
+import io.github.tcvod.internal.Durations;
 import io.github.tcvod.internal.RuntimeVersions;
 import io.github.tcvod.internal.SkewAdjustedClock;
 import io.github.tcvod.internal.http.LoggingInterceptor;
+import io.github.tcvod.internal.http.NoResendInterceptor;
 import io.github.tcvod.internal.http.Tc3SigningInterceptor;
 import io.github.tcvod.spi.ClientRuntime;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Authenticator;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
  * Options shared by every generated client's builder. Defaults: the service's endpoint over
  * HTTPS, credentials from {@link DefaultCredentialsProvider}, no region, no language, connect
- * timeout 10 s, read and write timeouts 30 s, 60 s for each attempt, {@link RetryPolicy#defaults()},
- * {@link RateLimit#fromSpec()}, no request logging, and an HTTP client of the client's own.
+ * timeout 10 s, read timeout 10 s, write timeout 30 s, 60 s for each attempt,
+ * {@link RetryPolicy#defaults()}, {@link RateLimit#fromSpec()}, response bodies up to 8 MiB, no
+ * request logging, and an HTTP client of the client's own. Durations are at most 24 hours.
  *
  * @param <B> the concrete builder
  */
 public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   /** Default connect timeout. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-  /** Default read timeout. */
-  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+  /**
+   * Default read timeout: short enough that a hung read fails, and is retried, well within the
+   * default retry window of {@link RetryPolicy#defaults()} (20 s).
+   */
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
   /** Default write timeout. */
   public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
   /** Default timeout of a whole call. */
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+  /** Default limit of a response body, decompressed: 8 MiB. */
+  public static final long DEFAULT_MAX_RESPONSE_BODY_SIZE = ActionInvoker.DEFAULT_MAX_RESPONSE_BYTES;
+  /** Longest region name accepted. */
+  private static final int MAX_REGION_LENGTH = 64;
 
   private HttpUrl endpoint;
   private String region;
@@ -48,6 +59,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   private RetryPolicy retryPolicy = RetryPolicy.defaults();
   private RateLimit rateLimit = RateLimit.fromSpec();
   private RequestLogger requestLogger;
+  private long maxResponseBodySize = DEFAULT_MAX_RESPONSE_BODY_SIZE;
 
   /** @param defaultEndpoint the service's endpoint from the spec */
   protected ClientBuilder(String defaultEndpoint) {
@@ -63,7 +75,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
    * @param endpoint a host ({@code vod.tencentcloudapi.com}, HTTPS assumed) or a URL with scheme,
    *     host and optional port ({@code http://127.0.0.1:8080}); no path, query or fragment
    * @return this builder
-   * @throws IllegalArgumentException if it is not such a host or URL
+   * @throws IllegalArgumentException if it is not such a host or URL, or it has user info
+   *     ({@code user:password@}): credentials never go in the endpoint
    */
   public B endpoint(String endpoint) {
     this.endpoint = parseEndpoint(endpoint);
@@ -76,21 +89,34 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     }
     String text = endpoint.trim();
     HttpUrl url = HttpUrl.parse(text.contains("://") ? text : "https://" + text);
+    // Messages quote the endpoint only when it cannot hold a password.
+    String quoted = text.indexOf('@') >= 0 ? "(not shown: it contains '@')" : text;
     if (url == null) {
-      throw new IllegalArgumentException("endpoint is not an http(s) host or URL: " + text);
+      throw new IllegalArgumentException("endpoint is not an http(s) host or URL: " + quoted);
+    }
+    if (!url.encodedUsername().isEmpty() || !url.encodedPassword().isEmpty()) {
+      throw new IllegalArgumentException("endpoint must not contain user info (user:password@); pass credentials"
+          + " with credentials(...) instead");
     }
     if (!"/".equals(url.encodedPath()) || url.query() != null || url.fragment() != null) {
-      throw new IllegalArgumentException("endpoint must have no path, query or fragment (API 3.0 always posts to /): " + text);
+      throw new IllegalArgumentException("endpoint must have no path, query or fragment (API 3.0 always posts to /): " + quoted);
     }
     return url;
   }
 
   /**
-   * @param region the region sent as {@code X-TC-Region}, e.g. {@code ap-guangzhou}; null for none
+   * @param region the region sent as {@code X-TC-Region}, e.g. {@code ap-guangzhou}: lowercase
+   *     letters, digits and hyphens, at most 64 characters; null for none
    * @return this builder
+   * @throws IllegalArgumentException for any other value (the message does not repeat it)
    */
   public B region(String region) {
-    this.region = region == null || region.trim().isEmpty() ? null : region.trim();
+    String value = region == null || region.trim().isEmpty() ? null : region.trim();
+    if (value != null && (value.length() > MAX_REGION_LENGTH || !value.matches("[a-z0-9-]+"))) {
+      throw new IllegalArgumentException("region must be lowercase letters, digits and hyphens, at most "
+          + MAX_REGION_LENGTH + " characters, like ap-guangzhou");
+    }
+    this.region = value;
     return self();
   }
 
@@ -101,7 +127,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
    */
   public B language(String language) {
     if (language != null && !"zh-CN".equals(language) && !"en-US".equals(language)) {
-      throw new IllegalArgumentException("language must be zh-CN or en-US, was " + language);
+      throw new IllegalArgumentException("language must be zh-CN or en-US");
     }
     this.language = language;
     return self();
@@ -166,16 +192,30 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   }
 
   private static Duration positive(String name, Duration timeout) {
-    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive, was " + timeout);
+    return Durations.checkSetting(name, timeout, false);
+  }
+
+  /**
+   * @param bytes the largest response body read, counted after decompression; a larger answer
+   *     fails with {@link io.github.tcvod.exception.ResponseTooLargeException} and reading stops
+   *     there. Positive; {@link #DEFAULT_MAX_RESPONSE_BODY_SIZE} by default
+   * @return this builder
+   */
+  public B maxResponseBodySize(long bytes) {
+    if (bytes <= 0) {
+      throw new IllegalArgumentException("maxResponseBodySize must be positive, was " + bytes);
     }
-    return timeout;
+    this.maxResponseBodySize = bytes;
+    return self();
   }
 
   /**
    * Uses the caller's HTTP client (proxies, TLS, connection pool, dispatcher). The client shares
    * its pool and threads with it and does not shut them down on close. Its timeouts are kept
-   * unless set on this builder.
+   * unless set on this builder, except that a client without a call timeout gets
+   * {@link #DEFAULT_CALL_TIMEOUT}, so that every attempt ends. Whatever the client's settings, the
+   * SDK's calls never follow redirects and OkHttp never re-sends them on its own: only the
+   * SDK's retry policy repeats a call.
    *
    * @param httpClient the HTTP client
    * @return this builder
@@ -251,12 +291,15 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     config.ownsHttpClient = httpClient == null;
     config.clock = new SkewAdjustedClock(clock);
     OkHttpClient.Builder http = config.ownsHttpClient ? defaultHttpClient() : httpClient.newBuilder();
-    apply(http, connectTimeout, readTimeout, writeTimeout, callTimeout);
+    apply(http, connectTimeout, readTimeout, writeTimeout,
+        callTimeout == null && !config.ownsHttpClient && httpClient.callTimeoutMillis() == 0 ? DEFAULT_CALL_TIMEOUT : callTimeout);
+    withoutResends(http);
     http.addInterceptor(new Tc3SigningInterceptor(signer == null ? Tc3Signer.create() : signer, config.clock));
     if (requestLogger != null) {
       http.addInterceptor(new LoggingInterceptor(requestLogger));
     }
     config.http = http.build();
+    config.maxResponseBytes = maxResponseBodySize;
     config.endpoint = endpoint;
     config.region = region;
     config.language = language;
@@ -267,11 +310,19 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   }
 
   private static OkHttpClient.Builder defaultHttpClient() {
-    // Retries are the SDK's business (signed anew, idempotent actions only), not OkHttp's.
-    OkHttpClient.Builder http = new OkHttpClient.Builder().followRedirects(false).followSslRedirects(false)
-        .retryOnConnectionFailure(false);
+    OkHttpClient.Builder http = new OkHttpClient.Builder();
     apply(http, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, DEFAULT_WRITE_TIMEOUT, DEFAULT_CALL_TIMEOUT);
     return http;
+  }
+
+  /**
+   * Re-sends are the SDK's business (signed anew, idempotent actions only), not OkHttp's, and a
+   * redirect would carry the signed request and its token to another host: both are turned off
+   * on the SDK's own client and on a derived copy of the caller's.
+   */
+  private static void withoutResends(OkHttpClient.Builder http) {
+    http.followRedirects(false).followSslRedirects(false).retryOnConnectionFailure(false)
+        .authenticator(Authenticator.NONE).addNetworkInterceptor(new NoResendInterceptor());
   }
 
   private static void apply(OkHttpClient.Builder http, Duration connect, Duration read, Duration write, Duration call) {

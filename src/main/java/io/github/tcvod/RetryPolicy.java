@@ -1,5 +1,6 @@
 package io.github.tcvod;
 
+import io.github.tcvod.internal.Durations;
 import java.time.Duration;
 
 /**
@@ -8,7 +9,9 @@ import java.time.Duration;
  * the first attempt to the last retry, and {@code Retry-After} honoured. Only failures whose
  * {@link io.github.tcvod.exception.VodException#isRetryable()} is true are repeated: throttling
  * ({@code RequestLimitExceeded.*}), {@code InternalError}, {@code ServiceUnavailable}, transport
- * failures such as timeouts and resets, and HTTP 502/503/504. Every attempt is signed anew.
+ * failures such as timeouts, resets and bodies cut short, and HTTP 429/502/503/504. Every attempt
+ * is signed anew. Durations are at most 24 hours. Retries also draw on the client-wide retry
+ * budget, which sustained failure exhausts, after which calls are tried once.
  */
 public final class RetryPolicy {
   private static final RetryPolicy DEFAULTS = builder().build();
@@ -145,10 +148,7 @@ public final class RetryPolicy {
     }
 
     private static Duration nonNegative(String name, Duration value) {
-      if (value == null || value.isNegative()) {
-        throw new IllegalArgumentException(name + " must not be null or negative, was " + value);
-      }
-      return value;
+      return Durations.checkSetting(name, value, true);
     }
 
     /** @return the policy */

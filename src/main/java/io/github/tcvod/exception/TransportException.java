@@ -19,17 +19,26 @@ public class TransportException extends VodClientException {
   }
 
   /**
-   * @return true for timeouts, resets and connections closed early; false for an unknown host,
-   *     TLS failures and HTTP protocol violations, which a repeat will not mend
+   * @return true for timeouts, resets, connections closed early and bodies cut short; false for
+   *     an unknown host, TLS failures and other HTTP protocol violations, which a repeat will not mend
    */
   @Override
   public boolean isRetryable() {
     for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.ProtocolException && httpStatus() != 0 && isEndOfStream(cause)) {
+        // The answer's head arrived and its body broke off: the connection failed, not the protocol.
+        return true;
+      }
       if (cause instanceof java.net.UnknownHostException || cause instanceof javax.net.ssl.SSLException
           || cause instanceof java.net.ProtocolException) {
         return false;
       }
     }
     return true;
+  }
+
+  /** OkHttp's words, from 3.12 to 5.x, for a body shorter than its length or missing its last chunk. */
+  private static boolean isEndOfStream(Throwable cause) {
+    return cause.getMessage() != null && cause.getMessage().startsWith("unexpected end of stream");
   }
 }

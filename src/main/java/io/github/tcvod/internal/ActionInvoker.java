@@ -5,30 +5,54 @@ import io.github.tcvod.CallOptions;
 import io.github.tcvod.RateLimit;
 import io.github.tcvod.RetryPolicy;
 import io.github.tcvod.auth.CredentialsProvider;
+import io.github.tcvod.exception.ErrorDetails;
+import io.github.tcvod.exception.ResponseTooLargeException;
 import io.github.tcvod.exception.VodException;
 import io.github.tcvod.InternalApi;
 import io.github.tcvod.internal.http.ResponseReader;
 import io.github.tcvod.spi.ActionDescriptor;
 import io.github.tcvod.spi.ClientRuntime;
 import java.io.IOException;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
+import okio.Buffer;
+import okio.BufferedSource;
 
 /**
- * Runs actions for a generated client: per call it waits for a rate-limit token, sends signed
- * attempts, and repeats failed ones as the retry policy allows, synchronously on the caller's
- * thread or asynchronously on OkHttp's dispatcher. Knows nothing about any one action.
+ * Runs actions for a generated client. A call is a small state machine: wait for a rate-limit
+ * token, send a signed attempt, read the answer, then act on {@link Exchange#decide(Attempt)}:
+ * end, or wait and go round again. The synchronous driver walks it on the caller's thread; the
+ * asynchronous one walks the same steps through OkHttp callbacks and a scheduler. Knows nothing
+ * about any one action.
  */
 @InternalApi
 public final class ActionInvoker implements ClientRuntime {
+  /** Default limit of a response body, decompressed: far above the largest page the API returns. */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 8L * 1024 * 1024;
+
+  /** Waits between steps of a synchronous call; tests replace it to observe the delays. */
+  @FunctionalInterface
+  public interface Sleeper {
+    /**
+     * @param nanos how long to wait, positive
+     * @throws InterruptedException when the thread is interrupted
+     */
+    void sleep(long nanos) throws InterruptedException;
+  }
+
   /** What a client builder hands over. */
   public static final class Config {
     /** HTTP client with the signing interceptor installed. */
@@ -49,13 +73,24 @@ public final class ActionInvoker implements ClientRuntime {
     public RetryPolicy retryPolicy = RetryPolicy.defaults();
     /** Client-side rate limit. */
     public RateLimit rateLimit = RateLimit.fromSpec();
+    /** The largest response body read, decompressed, in bytes. */
+    public long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+    /** Monotonic time of deadlines and backoff. */
+    public LongSupplier nanoTime = System::nanoTime;
+    /** Waits of synchronous calls, or null to wait in a way {@link #close()} cuts short. */
+    public Sleeper sleeper;
   }
 
   private final Config config;
   private final Gson gson = Json.GSON;
   private final ResponseReader reader = new ResponseReader(gson);
   private final ConcurrentHashMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
-  private volatile ScheduledExecutorService scheduler;
+  private final RetryBudget retryBudget = new RetryBudget();
+  /** Calls under way, so that close() can end each of them. */
+  private final Set<Run> running = ConcurrentHashMap.newKeySet();
+  private final CountDownLatch closedSignal = new CountDownLatch(1);
+  private volatile boolean closed;
+  private ScheduledExecutorService scheduler;
 
   /** @param config the client's settings */
   public ActionInvoker(Config config) {
@@ -69,22 +104,29 @@ public final class ActionInvoker implements ClientRuntime {
    * @param options per-call options
    * @param <T> the response model
    * @return the response
-   * @throws VodException when the call fails
+   * @throws VodException when the call fails, {@code ClientError.Closed} once the client is closed
    */
   @Override
   public <T> T invoke(ActionDescriptor action, Object request, Class<T> responseType, CallOptions options) {
     Exchange exchange = newExchange(action, request, options);
-    while (true) {
-      sleep(exchange, exchange.reserveToken());
-      Attempt<T> attempt = executeOnce(exchange, responseType);
-      if (attempt.failure == null) {
-        return attempt.value;
+    SyncRun run = new SyncRun();
+    register(run, exchange);
+    try {
+      while (true) {
+        pause(exchange, exchange.reserveToken());
+        Attempt<T> attempt = attemptOnce(exchange, run, responseType);
+        Decision<T> decision = exchange.decide(attempt);
+        switch (decision.kind) {
+          case SUCCEED:
+            return decision.value;
+          case FAIL:
+            throw decision.failure;
+          default:
+            pause(exchange, decision.delayNanos);
+        }
       }
-      long delay = exchange.nextDelayNanos(attempt);
-      if (delay < 0) {
-        throw exchange.giveUp(attempt.failure);
-      }
-      sleep(exchange, delay);
+    } finally {
+      running.remove(run);
     }
   }
 
@@ -95,15 +137,18 @@ public final class ActionInvoker implements ClientRuntime {
    * @param options per-call options
    * @param <T> the response model
    * @return a future of the response, completed on OkHttp's dispatcher threads; cancelling it
-   *     cancels the HTTP call in flight
+   *     cancels the HTTP call in flight; closing the client fails it with {@code ClientError.Closed}
    */
   @Override
   public <T> CompletableFuture<T> invokeAsync(ActionDescriptor action, Object request, Class<T> responseType,
       CallOptions options) {
     CompletableFuture<T> future = new CompletableFuture<>();
     try {
-      new AsyncRun<>(newExchange(action, request, options), responseType, future).start();
-    } catch (RuntimeException e) {
+      Exchange exchange = newExchange(action, request, options);
+      AsyncRun<T> run = new AsyncRun<>(exchange, responseType, future);
+      register(run, exchange);
+      run.start();
+    } catch (VodException | IllegalArgumentException e) {
       future.completeExceptionally(e);
     }
     return future;
@@ -117,17 +162,33 @@ public final class ActionInvoker implements ClientRuntime {
     RetryPolicy policy = callOptions.retryPolicy() == null ? config.retryPolicy : callOptions.retryPolicy();
     double rate = config.rateLimit.rateFor(action.rateLimitPerSecond());
     TokenBucket bucket = rate <= 0 ? null
-        : buckets.computeIfAbsent(action.name(), name -> new TokenBucket(rate, System::nanoTime));
-    return new Exchange(config, action, gson.toJson(request), policy, callOptions.timeout(), bucket);
+        : buckets.computeIfAbsent(action.name(), name -> new TokenBucket(rate, config.nanoTime));
+    return new Exchange(config, action, gson.toJson(request), policy, callOptions.timeout(), bucket, retryBudget,
+        () -> closed);
   }
 
-  private <T> Attempt<T> executeOnce(Exchange exchange, Class<T> responseType) {
+  /** Admits a call unless the client is closed; close() sees every admitted call. */
+  private void register(Run run, Exchange exchange) {
+    running.add(run);
+    if (closed) {
+      running.remove(run);
+      throw exchange.closed(null);
+    }
+  }
+
+  private <T> Attempt<T> attemptOnce(Exchange exchange, SyncRun run, Class<T> responseType) {
     Call call = exchange.newCall();
+    run.current = call;
+    if (closed) {
+      call.cancel();
+    }
     Response response;
     try {
       response = call.execute();
     } catch (IOException e) {
       return Attempt.failed(exchange.transportFailure(e, 0), null);
+    } finally {
+      run.current = null;
     }
     return read(exchange, response, responseType);
   }
@@ -136,9 +197,11 @@ public final class ActionInvoker implements ClientRuntime {
     try (Response answer = response) {
       byte[] body;
       try {
-        body = answer.body().bytes();
+        body = boundedBody(exchange, answer);
       } catch (IOException e) {
         return Attempt.failed(exchange.transportFailure(e, answer.code()), answer);
+      } catch (VodException e) {
+        return Attempt.failed(e, answer);
       }
       try {
         return Attempt.succeeded(reader.read(exchange.action.name(), answer.code(), body, responseType));
@@ -148,36 +211,68 @@ public final class ActionInvoker implements ClientRuntime {
     }
   }
 
-  private static void sleep(Exchange exchange, long nanos) {
-    if (nanos <= 0) {
-      return;
+  /**
+   * Reads the body as it arrives, decompressed, and stops at the limit: neither a declared length
+   * nor a small compressed size says how large a body becomes.
+   */
+  private byte[] boundedBody(Exchange exchange, Response answer) throws IOException {
+    long limit = config.maxResponseBytes;
+    if (answer.body().contentLength() > limit) {
+      throw tooLarge(exchange, answer, limit);
     }
-    try {
-      TimeUnit.NANOSECONDS.sleep(nanos);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw exchange.interrupted(e);
+    BufferedSource source = answer.body().source();
+    Buffer buffer = new Buffer();
+    long total = 0;
+    for (long read; (read = source.read(buffer, 8192)) != -1; ) {
+      total += read;
+      if (total > limit) {
+        buffer.clear();
+        throw tooLarge(exchange, answer, limit);
+      }
+    }
+    return buffer.readByteArray();
+  }
+
+  private static ResponseTooLargeException tooLarge(Exchange exchange, Response answer, long limit) {
+    return new ResponseTooLargeException(ErrorDetails.of(ResponseTooLargeException.CODE,
+        "the response body is larger than the limit of " + limit + " bytes (maxResponseBodySize); reading stopped",
+        null, answer.code(), exchange.action.name()));
+  }
+
+  /** Waits on the caller's thread; close() and interrupts end the wait, and the call, at once. */
+  private void pause(Exchange exchange, long nanos) {
+    if (nanos > 0) {
+      try {
+        if (config.sleeper != null) {
+          config.sleeper.sleep(nanos);
+        } else {
+          closedSignal.await(nanos, TimeUnit.NANOSECONDS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw exchange.interrupted(e);
+      }
+    }
+    if (closed) {
+      throw exchange.closed(null);
     }
   }
 
-  private ScheduledExecutorService scheduler() {
-    ScheduledExecutorService current = scheduler;
-    if (current == null) {
-      synchronized (this) {
-        current = scheduler;
-        if (current == null) {
-          ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "tcvod-retry-scheduler");
-            thread.setDaemon(true);
-            return thread;
-          });
-          executor.setRemoveOnCancelPolicy(true);
-          scheduler = executor;
-          current = executor;
-        }
-      }
+  /** @return the scheduler of asynchronous waits, or null once the client is closed */
+  private synchronized ScheduledExecutorService scheduler() {
+    if (closed) {
+      return null;
     }
-    return current;
+    if (scheduler == null) {
+      ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+        Thread thread = new Thread(runnable, "tcvod-retry-scheduler");
+        thread.setDaemon(true);
+        return thread;
+      });
+      executor.setRemoveOnCancelPolicy(true);
+      scheduler = executor;
+    }
+    return scheduler;
   }
 
   /** @return the HTTP client in use, with the signing interceptor installed */
@@ -190,24 +285,82 @@ public final class ActionInvoker implements ClientRuntime {
     return config.clock;
   }
 
+  /** @return the client's settings, for tests that replace the time sources */
+  public Config config() {
+    return config;
+  }
+
+  /** @return the tokens left in the client-wide retry budget */
+  public int retryBudgetAvailable() {
+    return retryBudget.available();
+  }
+
+  /**
+   * Fails every call under way and every later call with {@code ClientError.Closed}, stops the
+   * scheduler thread and, when the client owns its HTTP client, its dispatcher and connections.
+   */
   @Override
   public void close() {
-    ScheduledExecutorService current = scheduler;
-    if (current != null) {
-      current.shutdownNow();
+    ScheduledExecutorService stopping;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      stopping = scheduler;
+    }
+    closedSignal.countDown();
+    for (Run run : running) {
+      run.abort();
+    }
+    if (stopping != null) {
+      stopping.shutdownNow();
+      awaitTermination(stopping);
     }
     if (config.ownsHttpClient) {
+      config.http.dispatcher().cancelAll();
       config.http.dispatcher().executorService().shutdown();
       config.http.connectionPool().evictAll();
     }
   }
 
-  /** One asynchronous call: attempts chained through OkHttp callbacks and scheduled delays. */
-  private final class AsyncRun<T> implements Callback {
+  private static void awaitTermination(ScheduledExecutorService executor) {
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** A call under way, as close() sees it. */
+  private interface Run {
+    /** Ends the call with ClientError.Closed as soon as possible. */
+    void abort();
+  }
+
+  private static final class SyncRun implements Run {
+    volatile Call current;
+
+    @Override
+    public void abort() {
+      Call call = current;
+      if (call != null) {
+        call.cancel();
+      }
+    }
+  }
+
+  /**
+   * One asynchronous call. Each step runs on an OkHttp or scheduler thread; the future is
+   * completed exactly once, by the step that ends the call, by close(), or by an unexpected
+   * Throwable in any step.
+   */
+  private final class AsyncRun<T> implements Callback, Run {
     private final Exchange exchange;
     private final Class<T> responseType;
     private final CompletableFuture<T> future;
     private volatile Call current;
+    private volatile ScheduledFuture<?> pending;
 
     AsyncRun(Exchange exchange, Class<T> responseType, CompletableFuture<T> future) {
       this.exchange = exchange;
@@ -217,50 +370,57 @@ public final class ActionInvoker implements ClientRuntime {
 
     void start() {
       future.whenComplete((value, error) -> {
+        running.remove(this);
         Call call = current;
         if (future.isCancelled() && call != null) {
           call.cancel();
         }
+        ScheduledFuture<?> wait = pending;
+        if (wait != null) {
+          wait.cancel(false);
+        }
       });
-      acquireAndSend();
+      step(this::acquireToken);
     }
 
-    private void after(long delayNanos, Runnable step) {
-      if (delayNanos <= 0) {
-        step.run();
-        return;
-      }
-      try {
-        scheduler().schedule(step, delayNanos, TimeUnit.NANOSECONDS);
-      } catch (RuntimeException e) {
-        future.completeExceptionally(exchange.interrupted(e));
-      }
-    }
-
-    private void acquireAndSend() {
+    /** Runs a step; whatever it throws ends the call instead of leaving the future pending. */
+    private void step(Runnable step) {
       if (future.isDone()) {
         return;
       }
       try {
-        after(exchange.reserveToken(), this::send);
+        step.run();
       } catch (VodException e) {
         future.completeExceptionally(e);
+      } catch (Throwable e) {
+        future.completeExceptionally(exchange.unexpected(e));
       }
+    }
+
+    private void after(long delayNanos, Runnable next) {
+      if (delayNanos <= 0) {
+        next.run();
+        return;
+      }
+      ScheduledExecutorService executor = scheduler();
+      if (executor == null) {
+        throw exchange.closed(null);
+      }
+      try {
+        pending = executor.schedule(() -> step(next), delayNanos, TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException e) {
+        throw exchange.closed(null);
+      }
+    }
+
+    private void acquireToken() {
+      after(exchange.reserveToken(), () -> step(this::send));
     }
 
     private void send() {
-      if (future.isDone()) {
-        return;
-      }
-      Call call;
-      try {
-        call = exchange.newCall();
-      } catch (RuntimeException e) {
-        future.completeExceptionally(e);
-        return;
-      }
+      Call call = exchange.newCall();
       current = call;
-      if (future.isCancelled()) {
+      if (future.isDone()) {
         call.cancel();
         return;
       }
@@ -269,9 +429,7 @@ public final class ActionInvoker implements ClientRuntime {
 
     @Override
     public void onFailure(Call call, IOException e) {
-      if (!future.isDone()) {
-        handle(Attempt.failed(exchange.transportFailure(e, 0), null));
-      }
+      step(() -> settle(Attempt.failed(exchange.transportFailure(e, 0), null)));
     }
 
     @Override
@@ -280,20 +438,29 @@ public final class ActionInvoker implements ClientRuntime {
         response.close();
         return;
       }
-      Attempt<T> attempt = read(exchange, response, responseType);
-      if (attempt.failure == null) {
-        future.complete(attempt.value);
-      } else {
-        handle(attempt);
+      step(() -> settle(read(exchange, response, responseType)));
+    }
+
+    private void settle(Attempt<T> attempt) {
+      Decision<T> decision = exchange.decide(attempt);
+      switch (decision.kind) {
+        case SUCCEED:
+          future.complete(decision.value);
+          break;
+        case FAIL:
+          future.completeExceptionally(decision.failure);
+          break;
+        default:
+          after(decision.delayNanos, () -> step(this::acquireToken));
       }
     }
 
-    private void handle(Attempt<T> attempt) {
-      long delay = exchange.nextDelayNanos(attempt);
-      if (delay < 0) {
-        future.completeExceptionally(exchange.giveUp(attempt.failure));
-      } else {
-        after(delay, this::acquireAndSend);
+    @Override
+    public void abort() {
+      future.completeExceptionally(exchange.closed(null));
+      Call call = current;
+      if (call != null) {
+        call.cancel();
       }
     }
   }

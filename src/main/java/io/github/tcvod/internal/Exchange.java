@@ -1,32 +1,49 @@
 package io.github.tcvod.internal;
 
 import io.github.tcvod.RetryPolicy;
+import io.github.tcvod.auth.Credentials;
 import io.github.tcvod.exception.AuthFailureException;
+import io.github.tcvod.exception.CredentialsException;
 import io.github.tcvod.exception.DeadlineExceededException;
 import io.github.tcvod.exception.ErrorDetails;
 import io.github.tcvod.exception.TransportException;
 import io.github.tcvod.exception.VodClientException;
 import io.github.tcvod.exception.VodException;
+import io.github.tcvod.internal.http.OkHttpCompat;
 import io.github.tcvod.internal.http.SigningContext;
 import io.github.tcvod.spi.ActionDescriptor;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ProtocolException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.Request;
 
 /**
  * The state of one call across its attempts: the serialized body, the deadline, the attempts made
- * and their failures, and the decision whether and when to try again.
+ * and their failures, and {@link #decide(Attempt)}, the one place that decides whether and when
+ * to try again. All time arithmetic saturates: no delay can wrap a deadline into the past.
  */
 final class Exchange {
+  /** Error code of a call failed because its client was closed. */
+  static final String CLOSED = "ClientError.Closed";
+  /** Error code of a clock-skew answer whose server time is too far off to adopt. */
+  static final String CLOCK_SKEW = "ClientError.ClockSkew";
+  /** Error code of a failure the SDK did not foresee (an Error in a callback). */
+  static final String UNEXPECTED = "ClientError.Unexpected";
+  /** The longest a call without a deadline waits for a rate-limit token. */
+  static final long MAX_TOKEN_WAIT_NANOS = TimeUnit.SECONDS.toNanos(60);
+
   /** Signed byte for byte as sent: OkHttp adds no charset to a body made from bytes. */
-  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  private static final MediaType JSON = MediaType.parse("application/json; charset=utf-8");
   private static final long NO_DEADLINE = Long.MAX_VALUE;
 
   final ActionDescriptor action;
@@ -34,47 +51,62 @@ final class Exchange {
   private final byte[] payload;
   private final RetryPolicy policy;
   private final TokenBucket bucket;
-  private final long startNanos = System.nanoTime();
-  /** System.nanoTime() by which the call must end, or NO_DEADLINE. */
+  private final RetryBudget budget;
+  private final BooleanSupplier clientClosed;
+  private final long startNanos;
+  /** Time (config.nanoTime) by which the call must end, or NO_DEADLINE. */
   private final long deadlineNanos;
   /** No retry starts after this. */
   private final long retryUntilNanos;
   private final List<VodException> failures = new ArrayList<>(1);
   private int attempts;
+  private int budgetDrawn;
   private boolean skewCorrected;
 
   Exchange(ActionInvoker.Config config, ActionDescriptor action, String json, RetryPolicy policy, Duration timeout,
-      TokenBucket bucket) {
+      TokenBucket bucket, RetryBudget budget, BooleanSupplier clientClosed) {
     this.config = config;
     this.action = action;
     this.payload = json.getBytes(StandardCharsets.UTF_8);
     this.policy = policy;
     this.bucket = bucket;
-    this.deadlineNanos = timeout == null ? NO_DEADLINE : startNanos + timeout.toNanos();
-    long retryCap = startNanos + policy.maxTotalTime().toNanos();
+    this.budget = budget;
+    this.clientClosed = clientClosed;
+    this.startNanos = now();
+    this.deadlineNanos = timeout == null ? NO_DEADLINE
+        : Durations.saturatedAdd(startNanos, Durations.toNanosSaturated(timeout));
+    long retryCap = Durations.saturatedAdd(startNanos, Durations.toNanosSaturated(policy.maxTotalTime()));
     this.retryUntilNanos = Math.min(retryCap, deadlineNanos);
   }
 
-  /** @return nanoseconds to wait for this attempt's rate-limit token */
+  /**
+   * @return nanoseconds to wait for this attempt's rate-limit token
+   * @throws DeadlineExceededException when the token comes after the deadline, or more than
+   *     {@link #MAX_TOKEN_WAIT_NANOS} from now for a call without one
+   */
   long reserveToken() {
     if (bucket == null) {
       return 0;
     }
-    long wait = bucket.reserve(remainingNanos());
+    long wait = bucket.reserve(Math.min(remainingNanos(), MAX_TOKEN_WAIT_NANOS));
     if (wait < 0) {
-      throw deadlineExceeded("waiting for a rate-limit token of " + action.name() + " would pass the call's deadline", null);
+      throw deadlineExceeded("waiting for a rate-limit token of " + action.name() + " would take longer than "
+          + (deadlineNanos == NO_DEADLINE ? "the longest wait allowed (60 s)" : "the call's deadline allows"), null);
     }
     return wait;
   }
 
-  /** @return a new HTTP call of the next attempt, with fresh credentials and the deadline applied */
+  /**
+   * @return a new HTTP call of the next attempt, with fresh credentials and the deadline applied
+   * @throws CredentialsException when the provider has no usable credentials
+   */
   synchronized Call newCall() {
     attempts++;
     SigningContext signing = action.unsigned() ? SigningContext.unsigned(action.service(), payload)
-        : new SigningContext(config.credentials.resolveCredentials(), action.service(), payload);
+        : new SigningContext(credentials(), action.service(), payload);
     Request.Builder request = new Request.Builder()
         .url(config.endpoint)
-        .post(io.github.tcvod.internal.http.OkHttpCompat.requestBody(JSON, payload))
+        .post(OkHttpCompat.requestBody(JSON, payload))
         .header("X-TC-Action", action.name())
         .header("X-TC-Version", action.version())
         .header("X-TC-RequestClient", SdkInfo.REQUEST_CLIENT)
@@ -95,26 +127,86 @@ final class Exchange {
     return call;
   }
 
+  private Credentials credentials() {
+    Credentials credentials;
+    try {
+      credentials = config.credentials.resolveCredentials();
+    } catch (VodException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      CredentialsException failure = new CredentialsException("the credentials provider "
+          + config.credentials.getClass().getName() + " failed (" + e.getClass().getName() + ")");
+      failure.addSuppressed(e);
+      throw failure;
+    }
+    if (credentials == null) {
+      throw new CredentialsException("the credentials provider " + config.credentials.getClass().getName()
+          + " returned no credentials");
+    }
+    requireHeaderSafe("secret id", credentials.secretId());
+    requireHeaderSafe("session token", credentials.sessionToken());
+    return credentials;
+  }
+
+  /** A value OkHttp would refuse with a message quoting it (a secret) is refused here without quoting it. */
+  private static void requireHeaderSafe(String what, String value) {
+    if (value == null) {
+      return;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c <= 0x20 || c >= 0x7f) {
+        throw new CredentialsException("the " + what + " of the credentials contains a character not allowed in an"
+            + " HTTP header (a control character, space or non-ASCII character at index " + i + ")");
+      }
+    }
+  }
+
   /**
-   * @param attempt a failed attempt
-   * @return nanoseconds to wait before the next attempt, or -1 to give up
+   * The one decision of a call after an attempt, for synchronous and asynchronous calls alike.
+   *
+   * @param attempt the attempt that just ended
+   * @param <T> the response type
+   * @return end with the value, end with a failure, or retry after a delay
    */
-  synchronized long nextDelayNanos(Attempt<?> attempt) {
+  synchronized <T> Decision<T> decide(Attempt<T> attempt) {
+    if (attempt.failure == null) {
+      budget.release(budgetDrawn);
+      return Decision.succeed(attempt.value);
+    }
     VodException failure = attempt.failure;
     failures.add(failure);
+    if (clientClosed.getAsBoolean()) {
+      return Decision.fail(closed(failure));
+    }
     if (!skewCorrected && attempt.serverDate != null && failure instanceof AuthFailureException
         && "AuthFailure.SignatureExpire".equals(failure.errorCode())) {
       skewCorrected = true;
-      config.clock.correctTo(attempt.serverDate);
-      return remainingNanos() > 0 ? 0 : -1;
+      if (!config.clock.correctTo(attempt.serverDate)) {
+        return Decision.fail(clockTooFarOff(attempt.serverDate, failure));
+      }
+      return remainingNanos() > 0 ? Decision.retry(0, "clock skew corrected") : Decision.fail(giveUp(failure));
     }
     if (!failure.isRetryable() || attempts >= policy.maxAttempts()
         || !(action.idempotent() || policy.retryNonIdempotent())) {
-      return -1;
+      return Decision.fail(giveUp(failure));
     }
     long delay = attempt.retryAfterMillis >= 0 ? TimeUnit.MILLISECONDS.toNanos(attempt.retryAfterMillis)
-        : policy.backoff(attempts, ThreadLocalRandom.current().nextDouble()).toNanos();
-    return System.nanoTime() + delay > retryUntilNanos ? -1 : delay;
+        : Durations.toNanosSaturated(policy.backoff(attempts, ThreadLocalRandom.current().nextDouble()));
+    if (Durations.saturatedAdd(now(), delay) > retryUntilNanos) {
+      // A wait past the deadline or the retry window (a huge Retry-After included) means: give up now.
+      return Decision.fail(giveUp(failure));
+    }
+    int cost = isTimeout(failure) ? RetryBudget.TIMEOUT_RETRY_COST : RetryBudget.RETRY_COST;
+    if (!budget.tryAcquire(cost)) {
+      return Decision.fail(giveUp(failure));
+    }
+    budgetDrawn += cost;
+    return Decision.retry(delay, failure.errorCode());
+  }
+
+  private static boolean isTimeout(VodException failure) {
+    return failure instanceof TransportException && failure.getCause() instanceof InterruptedIOException;
   }
 
   /**
@@ -123,12 +215,7 @@ final class Exchange {
    *     failures attached, inside a {@link DeadlineExceededException} when the deadline passed
    */
   synchronized VodException giveUp(VodException last) {
-    ExceptionAccess.recordAttempts(last, attempts);
-    for (VodException earlier : failures) {
-      if (earlier != last) {
-        last.addSuppressed(earlier);
-      }
-    }
+    attachHistory(last);
     if (deadlineNanos != NO_DEADLINE && remainingNanos() <= 0) {
       DeadlineExceededException late = deadlineExceeded(action.name() + " did not complete within its deadline", last);
       ExceptionAccess.recordAttempts(late, attempts);
@@ -137,11 +224,52 @@ final class Exchange {
     return last;
   }
 
+  private void attachHistory(VodException last) {
+    ExceptionAccess.recordAttempts(last, Math.max(1, attempts));
+    for (VodException earlier : failures) {
+      if (earlier != last) {
+        last.addSuppressed(earlier);
+      }
+    }
+  }
+
+  private VodClientException clockTooFarOff(Instant serverDate, VodException failure) {
+    attachHistory(failure);
+    VodClientException error = new VodClientException(ErrorDetails.of(CLOCK_SKEW, "the service says the request's"
+        + " time is off, but its Date " + serverDate + " is more than " + SkewAdjustedClock.MAX_SKEW.toHours()
+        + " h from the local clock " + config.clock.localInstant() + "; not adopted (check the system clock)",
+        failure.requestId(), failure.httpStatus(), action.name()), failure);
+    ExceptionAccess.recordAttempts(error, attempts);
+    return error;
+  }
+
+  /**
+   * @param cause the failure the closing caused, or null
+   * @return the failure of a call whose client is closed
+   */
+  VodClientException closed(VodException cause) {
+    VodClientException error = new VodClientException(ErrorDetails.of(CLOSED,
+        "the client was closed before " + action.name() + " completed", null, 0, action.name()), cause);
+    ExceptionAccess.recordAttempts(error, Math.max(1, attempts));
+    return error;
+  }
+
   TransportException transportFailure(IOException e, int status) {
     String what = status == 0 ? "the HTTP exchange failed" : "the response body was cut short";
+    String detail = e.getMessage() == null ? "" : ": " + SafeText.of(e.getMessage(), 200);
     return new TransportException(ErrorDetails.of(TransportException.CODE,
-        what + " (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")",
-        null, status, action.name()), e);
+        what + " (" + e.getClass().getSimpleName() + detail + ")", null, status, action.name()), sanitized(e));
+  }
+
+  /** OkHttp quotes the bytes of a bad status line in its message: keep the type, escape the text. */
+  private static IOException sanitized(IOException e) {
+    if (!(e instanceof ProtocolException) || e.getMessage() == null
+        || e.getMessage().equals(SafeText.of(e.getMessage(), 200))) {
+      return e;
+    }
+    ProtocolException safe = new ProtocolException(SafeText.of(e.getMessage(), 200));
+    safe.setStackTrace(e.getStackTrace());
+    return safe;
   }
 
   VodClientException interrupted(Exception cause) {
@@ -149,12 +277,21 @@ final class Exchange {
         action.name() + " was interrupted before it completed", null, 0, action.name()), cause);
   }
 
+  VodClientException unexpected(Throwable cause) {
+    return new VodClientException(ErrorDetails.of(UNEXPECTED, action.name() + " failed with an unexpected "
+        + cause.getClass().getName(), null, 0, action.name()), cause);
+  }
+
   private DeadlineExceededException deadlineExceeded(String message, VodException cause) {
     return new DeadlineExceededException(ErrorDetails.of(DeadlineExceededException.CODE, message,
         cause == null ? null : cause.requestId(), cause == null ? 0 : cause.httpStatus(), action.name()), cause);
   }
 
+  private long now() {
+    return config.nanoTime.getAsLong();
+  }
+
   private long remainingNanos() {
-    return deadlineNanos == NO_DEADLINE ? Long.MAX_VALUE : deadlineNanos - System.nanoTime();
+    return deadlineNanos == NO_DEADLINE ? Long.MAX_VALUE : deadlineNanos - now();
   }
 }

@@ -2,13 +2,21 @@ package io.github.tcvod.internal;
 
 import io.github.tcvod.InternalApi;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock that adds the offset learned from the service's {@code Date} header to its base. */
+/**
+ * A clock that adds the offset learned from the service's {@code Date} header to its base. Only
+ * an offset within {@link #MAX_SKEW} is adopted: a {@code Date} further off is a broken or hostile
+ * answer, and adopting it would stamp every later request of the client with it.
+ */
 @InternalApi
 public final class SkewAdjustedClock extends Clock {
+  /** The largest offset from the local clock that is adopted. */
+  public static final Duration MAX_SKEW = Duration.ofHours(24);
+
   private final Clock base;
   private final AtomicLong offsetMillis = new AtomicLong();
 
@@ -17,9 +25,23 @@ public final class SkewAdjustedClock extends Clock {
     this.base = base;
   }
 
-  /** @param serverTime the service's time, read from an answer; later calls are stamped with it */
-  public void correctTo(Instant serverTime) {
-    offsetMillis.set(serverTime.toEpochMilli() - base.millis());
+  /**
+   * @param serverTime the service's time, read from an answer; later calls are stamped with it
+   * @return whether it was adopted: false, and nothing changed, when it is more than
+   *     {@link #MAX_SKEW} away from the local clock
+   */
+  public boolean correctTo(Instant serverTime) {
+    long offset = Durations.saturatedAdd(serverTime.toEpochMilli(), -base.millis());
+    if (offset > MAX_SKEW.toMillis() || offset < -MAX_SKEW.toMillis()) {
+      return false;
+    }
+    offsetMillis.set(offset);
+    return true;
+  }
+
+  /** @return the local clock's time, without the learned offset */
+  public Instant localInstant() {
+    return base.instant();
   }
 
   /** @return the learned offset in milliseconds */

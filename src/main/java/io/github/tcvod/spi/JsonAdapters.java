@@ -6,8 +6,10 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.JsonSyntaxException;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 
 /** Helpers of the Gson adapters that the templates generate for each model. */
 public final class JsonAdapters {
@@ -18,11 +20,27 @@ public final class JsonAdapters {
    * @param gson the Gson instance
    * @param item the item type
    * @param <T> the item type
-   * @return the adapter of {@code List<T>}, which reads an ArrayList
+   * @return the adapter of {@code List<T>}, which reads an ArrayList without the JSON nulls in
+   *     the array: a list in a response never holds a null element to trip over
    */
   @SuppressWarnings("unchecked")
   public static <T> TypeAdapter<List<T>> listOf(Gson gson, Class<T> item) {
-    return (TypeAdapter<List<T>>) gson.getAdapter(TypeToken.getParameterized(List.class, item));
+    TypeAdapter<List<T>> lists = (TypeAdapter<List<T>>) gson.getAdapter(TypeToken.getParameterized(List.class, item));
+    return new TypeAdapter<List<T>>() {
+      @Override
+      public void write(JsonWriter out, List<T> value) throws IOException {
+        lists.write(out, value);
+      }
+
+      @Override
+      public List<T> read(JsonReader in) throws IOException {
+        List<T> list = lists.read(in);
+        if (list != null) {
+          list.removeIf(Objects::isNull);
+        }
+        return list;
+      }
+    };
   }
 
   /**

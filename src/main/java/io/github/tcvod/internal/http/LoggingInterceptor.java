@@ -2,7 +2,12 @@ package io.github.tcvod.internal.http;
 
 import io.github.tcvod.InternalApi;
 import io.github.tcvod.RequestLogger;
+import io.github.tcvod.internal.SafeText;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Headers;
 import okhttp3.Interceptor;
@@ -12,10 +17,17 @@ import okhttp3.Response;
 /**
  * Logs each exchange as it goes on the wire, after signing: the request line and headers, then
  * the status, time and headers of the answer. Redacts the signature of {@code Authorization} and
- * the whole {@code X-TC-Token}; bodies are never logged.
+ * the whole {@code X-TC-Token}; bodies are never logged. Of the answer's headers, only those of
+ * {@link #LOGGED_RESPONSE_HEADERS} are logged (never {@code Set-Cookie} and the like), and
+ * every value is bounded with control characters escaped, so a server cannot forge log lines.
  */
 @InternalApi
 public final class LoggingInterceptor implements Interceptor {
+  /** The answer's headers that are logged, lowercase. */
+  static final Set<String> LOGGED_RESPONSE_HEADERS = new HashSet<>(Arrays.asList("content-type", "content-length",
+      "content-encoding", "transfer-encoding", "date", "retry-after", NoResendInterceptor.RETRY_AFTER.toLowerCase(Locale.ROOT),
+      "x-tc-requestid", "connection"));
+
   private final RequestLogger logger;
 
   /** @param logger receives the lines */
@@ -27,7 +39,7 @@ public final class LoggingInterceptor implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     logger.log("--> " + request.method() + " " + request.url() + " (" + (request.body() == null ? 0 : request.body().contentLength()) + "-byte body)");
-    logHeaders(request.headers());
+    logHeaders(request.headers(), false);
     long start = System.nanoTime();
     Response response;
     try {
@@ -37,13 +49,17 @@ public final class LoggingInterceptor implements Interceptor {
       throw e;
     }
     logger.log("<-- " + response.code() + " " + request.url() + " (" + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms)");
-    logHeaders(response.headers());
+    logHeaders(response.headers(), true);
     return response;
   }
 
-  private void logHeaders(Headers headers) {
+  private void logHeaders(Headers headers, boolean fromServer) {
     for (int i = 0; i < headers.size(); i++) {
-      logger.log("    " + headers.name(i) + ": " + redact(headers.name(i), headers.value(i)));
+      String name = headers.name(i);
+      if (fromServer && !LOGGED_RESPONSE_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      logger.log("    " + SafeText.of(name, 64) + ": " + SafeText.of(redact(name, headers.value(i))));
     }
   }
 

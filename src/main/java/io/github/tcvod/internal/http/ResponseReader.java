@@ -12,6 +12,7 @@ import io.github.tcvod.exception.ErrorDetails;
 import io.github.tcvod.exception.HttpStatusException;
 import io.github.tcvod.exception.MalformedResponseException;
 import io.github.tcvod.exception.VodException;
+import io.github.tcvod.internal.SafeText;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -57,21 +58,50 @@ public final class ResponseReader {
   /**
    * Binds {@code Response} straight from the bytes, in one pass, with the generated adapters (which
    * refuse, unlike a JSON tree, integers that do not fit). Returns null when there is no Response
-   * object or the document does not end after it; throws on a parse or type error.
+   * object or the document does not end after it; throws on a parse or type error, a
+   * {@link BindingFailure} naming the JSON path where it can.
    */
   private <T> T bindStreaming(byte[] body, Class<T> responseType) throws IOException {
     try (JsonReader reader = new JsonReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
       T value = null;
+      boolean seen = false;
       reader.beginObject();
       while (reader.hasNext()) {
-        if ("Response".equals(reader.nextName()) && value == null && reader.peek() == JsonToken.BEGIN_OBJECT) {
-          value = gson.getAdapter(responseType).read(reader);
-        } else {
-          reader.skipValue();
+        if ("Response".equals(reader.nextName())) {
+          if (seen) {
+            throw new BindingFailure(null, "the body has more than one Response member", null);
+          }
+          seen = true;
+          if (reader.peek() == JsonToken.BEGIN_OBJECT) {
+            value = bindResponse(reader, responseType);
+            continue;
+          }
         }
+        reader.skipValue();
       }
       reader.endObject();
       return reader.peek() == JsonToken.END_DOCUMENT ? value : null;
+    }
+  }
+
+  private <T> T bindResponse(JsonReader reader, Class<T> responseType) {
+    try {
+      return gson.getAdapter(responseType).read(reader);
+    } catch (IOException | RuntimeException e) {
+      String path = reader.getPath();
+      throw new BindingFailure(path.startsWith("$.") ? path.substring(2) : path,
+          "a field of the Response object does not have the type " + responseType.getSimpleName() + " declares", e);
+    }
+  }
+
+  /** A body that parsed but does not fit the response type, with the JSON path of the field at fault. */
+  private static final class BindingFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final String path;
+
+    BindingFailure(String path, String what, Throwable cause) {
+      super(what, cause, false, false);
+      this.path = path;
     }
   }
 
@@ -96,8 +126,11 @@ public final class ResponseReader {
   }
 
   private <T> T readThroughTree(String action, int status, byte[] body, Class<T> responseType) {
+    if (responseMembers(body) > 1) {
+      throw malformed(action, status, null, "the body has more than one Response member", null);
+    }
     JsonObject response = responseObject(body);
-    String requestId = response == null ? null : string(response, "RequestId");
+    String requestId = response == null ? null : SafeText.of(string(response, "RequestId"), 128);
     JsonElement error = response == null ? null : response.get("Error");
     if (error != null && !error.isJsonNull()) {
       throw apiError(action, status, requestId, error);
@@ -116,10 +149,33 @@ public final class ResponseReader {
         throw malformed(action, status, requestId, "the body holds more than one JSON document", null);
       }
       return result;
+    } catch (BindingFailure e) {
+      String where = e.path == null ? "" : " (at " + SafeText.of(e.path, 200) + ")";
+      throw malformed(action, status, requestId, e.getMessage() + where, e.getCause());
     } catch (IOException | JsonParseException | IllegalStateException | NumberFormatException e) {
       throw malformed(action, status, requestId,
           "a field of the Response object does not have the type " + responseType.getSimpleName() + " declares", e);
     }
+  }
+
+  /** A JSON tree keeps the last of two equal keys; a body with two Response members is ambiguous. */
+  private static int responseMembers(byte[] body) {
+    int count = 0;
+    try (JsonReader reader = new JsonReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
+      if (reader.peek() != JsonToken.BEGIN_OBJECT) {
+        return 0;
+      }
+      reader.beginObject();
+      while (reader.hasNext()) {
+        if ("Response".equals(reader.nextName())) {
+          count++;
+        }
+        reader.skipValue();
+      }
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      // not JSON: the tree path says so
+    }
+    return count;
   }
 
   private static JsonObject responseObject(byte[] body) {
@@ -143,8 +199,10 @@ public final class ResponseReader {
     if (code == null || code.isEmpty()) {
       return malformed(action, status, requestId, "Response.Error has no Code", null);
     }
-    String message = string(error.getAsJsonObject(), "Message");
-    return ErrorMapper.toException(ErrorDetails.of(code, message == null ? "" : message, requestId, status, action));
+    // Server text goes into messages and logs: bounded, control characters escaped.
+    String message = SafeText.of(string(error.getAsJsonObject(), "Message"));
+    return ErrorMapper.toException(ErrorDetails.of(SafeText.of(code, 128), message == null ? "" : message, requestId,
+        status, action));
   }
 
   private static String string(JsonObject object, String member) {

@@ -2,7 +2,7 @@ package io.github.tcvod.internal.http;
 
 import io.github.tcvod.InternalApi;
 import io.github.tcvod.auth.Credentials;
-import io.github.tcvod.exception.CredentialsException;
+import java.util.Objects;
 
 /**
  * Attached to each request as an OkHttp tag: what {@link Tc3SigningInterceptor} signs with. The
@@ -32,10 +32,7 @@ public final class SigningContext {
    * @param payload the body bytes
    */
   public SigningContext(Credentials credentials, String service, byte[] payload) {
-    this(credentials, service, payload, true);
-    if (credentials == null) {
-      throw new CredentialsException("the credentials provider returned null");
-    }
+    this(Objects.requireNonNull(credentials, "credentials"), service, payload, true);
   }
 
   private SigningContext(Credentials credentials, String service, byte[] payload, boolean signed) {
