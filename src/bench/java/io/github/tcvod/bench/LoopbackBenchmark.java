@@ -29,9 +29,9 @@ import java.util.stream.Collectors;
  * median over the rounds; then cold start, footprint and the chart.
  *
  * <p>Options: {@code --rounds R} (3), {@code --modes sdk-defaults,sdk,raw-okhttp,raw-socket},
- * {@code --threads 1,4}, {@code --warmup S} longest warm-up (10), {@code --warmup-min S} (4),
+ * {@code --threads 1,4}, {@code --warmup S} longest warm-up (8; 4 for the later thread counts, the JIT being warm by then), {@code --warmup-min S} (4),
  * {@code --seconds S} measurement (5), {@code --settle F} largest spread of CPU per call over the
- * last three one-second warm-up windows (0.05), {@code --jvm "ARGS"} of the client JVMs
+ * last three one-second warm-up windows (0.05), {@code --jvm "ARGS"} added to the client JVMs' options
  * ({@code -Xms512m -Xmx512m}), {@code --svg FILE} (target/benchmarks.svg), {@code --cold-start false}.
  */
 public final class LoopbackBenchmark {
@@ -76,9 +76,9 @@ public final class LoopbackBenchmark {
     List<String> modes = Arrays.asList(options.getOrDefault("modes", "sdk-defaults,sdk,raw-okhttp,raw-socket").split(","));
     String threads = options.getOrDefault("threads", "1,4");
     int[] threadCounts = Arrays.stream(threads.split(",")).mapToInt(Integer::parseInt).toArray();
-    double warmup = Double.parseDouble(options.getOrDefault("warmup", "10"));
+    double warmup = Double.parseDouble(options.getOrDefault("warmup", "8"));
     double seconds = Double.parseDouble(options.getOrDefault("seconds", "5"));
-    List<String> clientJvm = Arrays.asList(options.getOrDefault("jvm", "-Xms512m -Xmx512m").trim().split("\\s+"));
+    List<String> clientJvm = Arrays.asList(("-Xms512m -Xmx512m " + options.getOrDefault("jvm", "")).trim().split("\\s+"));
     Path svg = Paths.get(options.getOrDefault("svg", "target/benchmarks.svg"));
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     String classpath = System.getProperty("java.class.path");

@@ -71,7 +71,7 @@ public final class LoopbackClient {
     String endpoint = options.get("endpoint");
     byte[] wire = Files.readAllBytes(Paths.get(options.get("request")));
     double minWarmup = Double.parseDouble(options.getOrDefault("warmup-min", "4"));
-    double maxWarmup = Double.parseDouble(options.getOrDefault("warmup", "10"));
+    double maxWarmup = Double.parseDouble(options.getOrDefault("warmup", "8"));
     double seconds = Double.parseDouble(options.getOrDefault("seconds", "5"));
     double settle = Double.parseDouble(options.getOrDefault("settle", "0.05"));
     int[] threadCounts = Arrays.stream(options.getOrDefault("threads", "1,4").split(",")).mapToInt(Integer::parseInt).toArray();
@@ -82,7 +82,7 @@ public final class LoopbackClient {
     for (int i = 0; i < threadCounts.length; i++) {
       // The JIT is warm after the first thread count: later ones need only their connections and caches.
       Phase phase = new Phase(mode, threadCounts[i]);
-      phase.run(i == 0 ? minWarmup : Math.min(2, minWarmup), maxWarmup, seconds, settle);
+      phase.run(i == 0 ? minWarmup : Math.min(2, minWarmup), i == 0 ? maxWarmup : Math.min(4, maxWarmup), seconds, settle);
       System.out.println(phase.result(modeName));
       System.out.flush();
     }
