@@ -34,7 +34,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * <p>The answering interceptor is the caller's, and OkHttp runs a caller's interceptors before the
  * SDK's own (which the SDK appends to the client it is given), so whatever the SDK does inside its
  * interceptors (signing, today) is not in {@code sdkCall}: {@code CodecBenchmarks.signWithCachedKey}
- * measures it.
+ * measures it. The {@code ...OverMemorySocket} pair has no such gap: OkHttp's whole stack runs, the
+ * SDK's interceptors included, over sockets that live in memory ({@link MemorySocketFactory}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,11 +43,15 @@ import org.openjdk.jmh.annotations.TearDown;
 public class InMemoryCallBenchmarks {
   private static final MediaType JSON = MediaType.get("application/json");
   private static final byte[] SEED_RESPONSE = Payloads.seedResponse();
+  /** Never connected to: the answers come from an interceptor or from sockets in memory. */
+  private static final String ENDPOINT = "http://127.0.0.1:1";
 
   private final DescribeProcessImageAsyncTemplatesRequest seedRequest = LoopbackClient.seedRequest();
   private OkHttpClient answering;
   private VodClient sdk;
   private Request prebuilt;
+  private OkHttpClient memorySockets;
+  private VodClient sdkOverMemorySocket;
 
   /** Answers every request with the seed response, without going further down the chain. */
   static final class SeedAnswer implements Interceptor {
@@ -61,17 +66,22 @@ public class InMemoryCallBenchmarks {
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     answering = new OkHttpClient.Builder().addInterceptor(new SeedAnswer()).build();
-    sdk = VodClient.builder().endpoint("http://127.0.0.1:1").credentials(Credentials.of("AKIDbench", "bench-key"))
+    sdk = VodClient.builder().endpoint(ENDPOINT).credentials(Credentials.of("AKIDbench", "bench-key"))
         .rateLimit(RateLimit.disabled()).httpClient(answering).build();
-    prebuilt = WireRequest.toOkHttp(("POST / HTTP/1.1\r\nHost: 127.0.0.1:1\r\nX-TC-Action: DescribeProcessImageAsyncTemplates\r\n"
-        + "Content-Type: application/json; charset=utf-8\r\n\r\n{\"SubAppId\":221073,\"Definitions\":[7]}")
-        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), "http://127.0.0.1:1");
+    memorySockets = new OkHttpClient.Builder().socketFactory(new MemorySocketFactory(MemorySocketFactory.httpAnswer(SEED_RESPONSE)))
+        .build();
+    sdkOverMemorySocket = VodClient.builder().endpoint(ENDPOINT).credentials(Credentials.of("AKIDbench", "bench-key"))
+        .rateLimit(RateLimit.disabled()).httpClient(memorySockets).build();
+    prebuilt = WireRequest.toOkHttp(WireRequest.capture(ENDPOINT, memorySockets), ENDPOINT);
   }
 
   @TearDown(Level.Trial)
   public void tearDown() {
     sdk.close();
+    sdkOverMemorySocket.close();
     answering.dispatcher().executorService().shutdown();
+    memorySockets.dispatcher().executorService().shutdown();
+    memorySockets.connectionPool().evictAll();
   }
 
   @Benchmark
@@ -82,6 +92,20 @@ public class InMemoryCallBenchmarks {
   @Benchmark
   public byte[] rawOkHttpCall() throws IOException {
     try (Response response = answering.newCall(prebuilt).execute()) {
+      return response.body().bytes();
+    }
+  }
+
+  /** The whole OkHttp stack and the SDK's own interceptors, over a socket that lives in memory. */
+  @Benchmark
+  public DescribeProcessImageAsyncTemplatesResponse sdkCallOverMemorySocket() {
+    return sdkOverMemorySocket.describeProcessImageAsyncTemplates(seedRequest);
+  }
+
+  /** The same request bytes through the whole OkHttp stack over a socket that lives in memory. */
+  @Benchmark
+  public byte[] rawOkHttpCallOverMemorySocket() throws IOException {
+    try (Response response = memorySockets.newCall(prebuilt).execute()) {
       return response.body().bytes();
     }
   }

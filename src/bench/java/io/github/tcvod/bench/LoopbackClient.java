@@ -33,8 +33,9 @@ import okhttp3.Response;
  * the documented rate limit of 20 calls/s applies; its JIT is warmed with a twin client whose
  * limit never binds, and at 20 calls/s its CPU per call is that of a colder JIT and cache than the
  * other modes' hot loops), {@code sdk} (the rate limiter off: the throughput row), {@code raw-okhttp} (the SDK's wire
- * request, built once, through a default OkHttp client of the same version), {@code raw-socket}
- * (the same bytes on a socket).
+ * request, built once, through a default OkHttp client of the same version), {@code raw-okhttp-20/s}
+ * (the same, paced to 20 calls/s after a full-speed warm-up: the baseline of sdk-defaults' CPU per
+ * call), {@code raw-socket} (the same bytes on a socket).
  */
 public final class LoopbackClient {
   private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -124,6 +125,24 @@ public final class LoopbackClient {
         };
         return modeOf(caller, caller);
       }
+      case "raw-okhttp-20/s": {
+        OkHttpClient raw = new OkHttpClient();
+        Request prebuilt = WireRequest.toOkHttp(wire, endpoint);
+        resources.add(() -> {
+          raw.dispatcher().executorService().shutdown();
+          raw.connectionPool().evictAll();
+        });
+        Caller caller = () -> {
+          try (Response response = raw.newCall(prebuilt).execute()) {
+            response.body().bytes();
+          }
+        };
+        Pacer pacer = new Pacer(20);
+        return modeOf(caller, () -> {
+          pacer.awaitTurn();
+          caller.call();
+        });
+      }
       case "raw-socket": {
         int port = Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1));
         return new Mode() {
@@ -161,7 +180,31 @@ public final class LoopbackClient {
         };
       }
       default:
-        throw new IllegalArgumentException("mode must be sdk-defaults, sdk, raw-okhttp or raw-socket, was " + name);
+        throw new IllegalArgumentException("mode must be sdk-defaults, sdk, raw-okhttp, raw-okhttp-20/s or raw-socket, was " + name);
+    }
+  }
+
+  /** Spaces calls of all threads evenly at a given rate, as the SDK's default rate limit does once its burst is spent. */
+  static final class Pacer {
+    private final long intervalNanos;
+    private long next = System.nanoTime();
+
+    Pacer(double perSecond) {
+      this.intervalNanos = (long) (1e9 / perSecond);
+    }
+
+    void awaitTurn() throws IOException {
+      long slot;
+      synchronized (this) {
+        next = Math.max(next + intervalNanos, System.nanoTime());
+        slot = next;
+      }
+      try {
+        TimeUnit.NANOSECONDS.sleep(slot - System.nanoTime());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while pacing");
+      }
     }
   }
 

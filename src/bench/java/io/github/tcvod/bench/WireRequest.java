@@ -32,8 +32,13 @@ final class WireRequest {
 
   /** @return the request line, headers and body of the SDK's call of the seed request to {@code endpoint} */
   static byte[] capture(String endpoint) throws IOException {
+    return capture(endpoint, new OkHttpClient());
+  }
+
+  /** @return the same, with the SDK's client built on {@code base} (its socket factory, say) */
+  static byte[] capture(String endpoint, OkHttpClient base) throws IOException {
     AtomicReference<byte[]> wire = new AtomicReference<>();
-    OkHttpClient recording = new OkHttpClient.Builder().addNetworkInterceptor(chain -> {
+    OkHttpClient recording = base.newBuilder().addNetworkInterceptor(chain -> {
       Request request = chain.request();
       StringBuilder head = new StringBuilder(request.method()).append(' ').append(request.url().encodedPath()).append(" HTTP/1.1\r\n");
       for (int i = 0; i < request.headers().size(); i++) {
