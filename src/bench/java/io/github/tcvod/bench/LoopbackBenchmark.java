@@ -1,77 +1,71 @@
 package io.github.tcvod.bench;
 
-import io.github.tcvod.RateLimit;
-import io.github.tcvod.VodClient;
-import io.github.tcvod.auth.Credentials;
-import io.github.tcvod.auth.Tc3Signer;
-import io.github.tcvod.model.DescribeProcessImageAsyncTemplatesRequest;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
- * End-to-end loopback benchmark, bounded in calls and time, against a local server answering the
- * seed response: (a) the SDK's describeProcessImageAsyncTemplates, (b) raw OkHttp posting a
- * pre-built, pre-signed request (the transport's limit), (c) a raw socket loop (the machine's
- * limit), each with 1 and 4 threads; then cold start in a fresh JVM and the footprint.
+ * End-to-end loopback benchmark, bounded in time. A server in a process of its own answers the seed
+ * response ({@link LoopbackServer}); each client mode runs in a fresh JVM of its own
+ * ({@link LoopbackClient}), one after the other, in an order that alternates between rounds
+ * (A B C D E, then E D C B A, ...), so that drift of the machine hits every mode alike. Each client JVM
+ * warms up until its CPU per call has settled, then measures calls/s, p50/p99, the calling threads'
+ * CPU and allocated bytes per call. Ratios against raw OkHttp (for sdk-defaults, raw OkHttp paced to
+ * the same 20 calls/s) are printed per round and as the median over the rounds; then cold start, footprint and the chart.
  *
- * <p>Every mode is warmed up first; then the modes take turns for several rounds, and each
- * reports its median round, so that JIT warm-up and drift hit them alike. Options:
- * {@code --calls N} per run (default 20000), {@code --seconds S} cap per run (default 4),
- * {@code --rounds R} (default 3), {@code --modes sdk,raw-okhttp,raw-socket}, {@code --threads 1,4},
- * {@code --svg FILE} for the chart (default target/benchmarks.svg).
+ * <p>Options: {@code --rounds R} (3), {@code --modes sdk-defaults,raw-okhttp-20/s,sdk,raw-okhttp,raw-socket},
+ * {@code --threads 1,4}, {@code --warmup S} longest warm-up (8; 4 for the later thread counts, the JIT being warm by then), {@code --warmup-min S} (4),
+ * {@code --seconds S} measurement (5), {@code --settle F} largest spread of CPU per call over the
+ * last three one-second warm-up windows (0.05), {@code --jvm "ARGS"} added to the client JVMs' options
+ * ({@code -Xms512m -Xmx512m}), {@code --svg FILE} (target/benchmarks.svg), {@code --cold-start false}.
  */
 public final class LoopbackBenchmark {
-  private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
-  private static final byte[] BODY = "{\"SubAppId\":221073,\"Definitions\":[7]}".getBytes(StandardCharsets.UTF_8);
-  private static final String CONTENT_TYPE = "application/json; charset=utf-8";
+  private static final String BASELINE = "raw-okhttp";
+  /** The baseline of sdk-defaults, which the documented rate limit paces to 20 calls/s. */
+  private static final String PACED_BASELINE = "raw-okhttp-20/s";
 
-  interface Caller {
-    void call() throws IOException;
-  }
-
-  interface CallerFactory {
-    Caller newCaller() throws IOException;
-  }
-
+  /** One client JVM's figures for one thread count. */
   static final class Result {
-    final String mode;
-    final int threads;
-    final double callsPerSecond;
-    final double p50Micros;
-    final double p99Micros;
-    /** CPU time of the calling threads per call: what the client itself costs. */
-    double cpuMicrosPerCall;
-    /** Connections the run opened. */
-    int newConnections;
+    final Map<String, String> fields = new LinkedHashMap<>();
 
-    Result(String mode, int threads, double callsPerSecond, double p50Micros, double p99Micros) {
-      this.mode = mode;
-      this.threads = threads;
-      this.callsPerSecond = callsPerSecond;
-      this.p50Micros = p50Micros;
-      this.p99Micros = p99Micros;
+    String mode() {
+      return fields.get("mode");
+    }
+
+    int threads() {
+      return Integer.parseInt(fields.get("threads"));
+    }
+
+    double number(String name) {
+      return Double.parseDouble(fields.get(name));
+    }
+
+    boolean settled() {
+      return Boolean.parseBoolean(fields.get("settled"));
+    }
+
+    static Result parse(String line) {
+      Result result = new Result();
+      for (String field : line.substring("RESULT ".length()).split(" ")) {
+        int eq = field.indexOf('=');
+        result.fields.put(field.substring(0, eq), field.substring(eq + 1));
+      }
+      return result;
     }
   }
 
@@ -80,212 +74,234 @@ public final class LoopbackBenchmark {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = options(args);
-    int calls = Integer.parseInt(options.getOrDefault("calls", "20000"));
-    long capNanos = TimeUnit.SECONDS.toNanos(Long.parseLong(options.getOrDefault("seconds", "4")));
     int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
-    List<String> wanted = Arrays.asList(options.getOrDefault("modes", "sdk,raw-okhttp,raw-socket").split(","));
-    int[] threadCounts = Arrays.stream(options.getOrDefault("threads", "1,4").split(",")).mapToInt(Integer::parseInt).toArray();
+    List<String> modes = Arrays.asList(options.getOrDefault("modes", "sdk-defaults,raw-okhttp-20/s,sdk,raw-okhttp,raw-socket").split(","));
+    String threads = options.getOrDefault("threads", "1,4");
+    int[] threadCounts = Arrays.stream(threads.split(",")).mapToInt(Integer::parseInt).toArray();
+    double warmup = Double.parseDouble(options.getOrDefault("warmup", "8"));
+    double seconds = Double.parseDouble(options.getOrDefault("seconds", "5"));
+    List<String> clientJvm = Arrays.asList(("-Xms512m -Xmx512m " + options.getOrDefault("jvm", "")).trim().split("\\s+"));
     Path svg = Paths.get(options.getOrDefault("svg", "target/benchmarks.svg"));
+    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    String classpath = System.getProperty("java.class.path");
 
-    try (LoopbackServer server = new LoopbackServer(Payloads.seedResponse())) {
-      String endpoint = "http://127.0.0.1:" + server.port();
+    Process server = new ProcessBuilder(java, "-Xms64m", "-Xmx64m", "-cp", classpath, LoopbackServer.class.getName())
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    try {
+      BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.US_ASCII));
+      String portLine = serverOut.readLine();
+      if (portLine == null || !portLine.startsWith("PORT ")) {
+        throw new IllegalStateException("the loopback server did not start: " + portLine);
+      }
+      String endpoint = "http://127.0.0.1:" + portLine.substring(5).trim();
+      Path request = Paths.get("target", "bench-wire-request.http");
+      Files.createDirectories(request.getParent());
+      Files.write(request, WireRequest.capture(endpoint));
+
       System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
           + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", " + System.getProperty("os.name")
-          + " " + System.getProperty("os.arch"));
-      System.out.println("server: 127.0.0.1:" + server.port() + ", keep-alive, the seed response (" + Payloads.seedResponse().length + " bytes)");
-      System.out.println("runs: up to " + calls + " calls or " + TimeUnit.NANOSECONDS.toSeconds(capNanos) + " s each, "
-          + rounds + " rounds taking turns after a warm-up; the median round is reported");
+          + " " + System.getProperty("os.arch") + "; load average before the run: " + loadAverage());
+      System.out.println("server: its own JVM at " + endpoint + ", keep-alive, the seed response (" + Payloads.seedResponse().length
+          + " bytes); request: the SDK's own wire bytes (" + Files.size(request) + " bytes)");
+      System.out.println("clients: a fresh JVM (" + String.join(" ", clientJvm) + ") per mode and round, modes in alternating order; "
+          + "warm-up until client CPU per call settles (at most " + warmup + " s), then " + seconds + " s measured per thread count");
       System.out.println();
 
-      VodClient sdk = VodClient.builder().endpoint(endpoint).credentials(Credentials.of("AKIDbench", "bench-key"))
-          .rateLimit(RateLimit.disabled()).build();
-      DescribeProcessImageAsyncTemplatesRequest request =
-          DescribeProcessImageAsyncTemplatesRequest.builder().subAppId(221073L).definitions(7L).build();
-      OkHttpClient raw = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
-      Request signed = preSigned(endpoint, server.port());
-      byte[] rawRequest = rawBytes(signed, server.port());
-
-      Map<String, CallerFactory> modes = new LinkedHashMap<>();
-      modes.put("sdk", () -> () -> sdk.describeProcessImageAsyncTemplates(request));
-      modes.put("raw-okhttp", () -> () -> {
-        try (Response response = raw.newCall(signed).execute()) {
-          response.body().bytes();
+      List<Result> all = new ArrayList<>();
+      long deadlineMillis = TimeUnit.SECONDS.toMillis((long) (threadCounts.length * (warmup + seconds + 5) + 60));
+      for (int round = 1; round <= rounds; round++) {
+        List<String> order = new ArrayList<>(modes);
+        if (round % 2 == 0) {
+          Collections.reverse(order);
         }
-      });
-      modes.put("raw-socket", () -> rawSocketCaller(server.port(), rawRequest));
-
-      modes.keySet().retainAll(wanted);
-      for (Map.Entry<String, CallerFactory> mode : modes.entrySet()) {
-        run(mode.getValue(), 1, 30_000, TimeUnit.SECONDS.toNanos(5));
-      }
-      List<Result> results = new ArrayList<>();
-      System.out.printf(Locale.ROOT, "%-11s %7s %12s %10s %10s %14s %12s%n", "mode", "threads", "calls/s", "p50 us", "p99 us", "client cpu us", "connections");
-      for (int threads : threadCounts) {
-        Map<String, List<Result>> byMode = new LinkedHashMap<>();
-        for (int round = 0; round < rounds; round++) {
-          for (Map.Entry<String, CallerFactory> mode : modes.entrySet()) {
-            int connectionsBefore = server.accepted.get();
-            Result result = summarize(mode.getKey(), threads, run(mode.getValue(), threads, calls, capNanos));
-            result.newConnections = server.accepted.get() - connectionsBefore;
-            byMode.computeIfAbsent(mode.getKey(), k -> new ArrayList<>()).add(result);
-          }
-        }
-        for (List<Result> runs : byMode.values()) {
-          runs.sort((a, b) -> Double.compare(a.callsPerSecond, b.callsPerSecond));
-          Result result = runs.get(runs.size() / 2);
-          results.add(result);
-          System.out.printf(Locale.ROOT, "%-11s %7d %12.0f %10.1f %10.1f %14.1f %12d%n", result.mode, result.threads,
-              result.callsPerSecond, result.p50Micros, result.p99Micros, result.cpuMicrosPerCall, result.newConnections);
-        }
-      }
-      System.out.println();
-      if (modes.keySet().containsAll(Arrays.asList("sdk", "raw-okhttp", "raw-socket"))) {
-        for (int threads : threadCounts) {
-          Result sdkResult = find(results, "sdk", threads);
-          Result okhttp = find(results, "raw-okhttp", threads);
-          Result socket = find(results, "raw-socket", threads);
-          System.out.printf(Locale.ROOT, "ratio %d thread%s: sdk/raw-okhttp throughput %.2f (p50 %.2fx), raw-okhttp/raw-socket %.2f%n",
-              threads, threads == 1 ? "" : "s", sdkResult.callsPerSecond / okhttp.callsPerSecond,
-              sdkResult.p50Micros / okhttp.p50Micros, okhttp.callsPerSecond / socket.callsPerSecond);
-        }
-      }
-      sdk.close();
-      raw.dispatcher().executorService().shutdown();
-      raw.connectionPool().evictAll();
-
-      System.out.println();
-      coldStart(endpoint);
-      footprint();
-      writeSvg(svg, results);
-      System.out.println("chart: " + svg.toAbsolutePath());
-    }
-  }
-
-  private static Request preSigned(String endpoint, int port) {
-    long now = System.currentTimeMillis() / 1000;
-    String host = "127.0.0.1:" + port;
-    String authorization = Tc3Signer.create().authorization(Credentials.of("AKIDbench", "bench-key"), "vod", now, host, CONTENT_TYPE, BODY);
-    return new Request.Builder().url(endpoint).post(RequestBody.create(BODY, MediaType.get(CONTENT_TYPE)))
-        .header("Host", host).header("Authorization", authorization).header("X-TC-Timestamp", Long.toString(now))
-        .header("X-TC-Action", "DescribeProcessImageAsyncTemplates").header("X-TC-Version", "2018-07-17").build();
-  }
-
-  private static byte[] rawBytes(Request signed, int port) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    StringBuilder head = new StringBuilder("POST / HTTP/1.1\r\n");
-    for (int i = 0; i < signed.headers().size(); i++) {
-      head.append(signed.headers().name(i)).append(": ").append(signed.headers().value(i)).append("\r\n");
-    }
-    head.append("Content-Type: ").append(CONTENT_TYPE).append("\r\nContent-Length: ").append(BODY.length).append("\r\n\r\n");
-    out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
-    out.write(BODY);
-    return out.toByteArray();
-  }
-
-  private static Caller rawSocketCaller(int port, byte[] request) throws IOException {
-    Socket socket = new Socket("127.0.0.1", port);
-    socket.setTcpNoDelay(true);
-    OutputStream out = socket.getOutputStream();
-    InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-    byte[] body = new byte[64 * 1024];
-    return () -> {
-      out.write(request);
-      out.flush();
-      int length = LoopbackServer.readHead(in);
-      int read = 0;
-      while (read < length) {
-        int n = in.read(body, read, length - read);
-        if (n < 0) {
-          throw new IOException("closed");
-        }
-        read += n;
-      }
-    };
-  }
-
-  /** @return per-thread latencies in nanoseconds, the last element of each the elapsed run time */
-  private static long[][] run(CallerFactory factory, int threads, int calls, long capNanos) throws Exception {
-    long[][] latencies = new long[threads][];
-    Caller[] callers = new Caller[threads];
-    for (int t = 0; t < threads; t++) {
-      callers[t] = factory.newCaller();
-    }
-    CountDownLatch start = new CountDownLatch(1);
-    Thread[] workers = new Thread[threads];
-    Exception[] failure = new Exception[1];
-    int perThread = calls / threads;
-    long[] elapsed = new long[1];
-    long[] cpu = new long[threads];
-    for (int t = 0; t < threads; t++) {
-      int index = t;
-      workers[t] = new Thread(() -> {
-        long[] own = new long[perThread];
-        int done = 0;
-        try {
-          start.await();
-          long cpuBefore = THREADS.getCurrentThreadCpuTime();
-          long begin = System.nanoTime();
-          long stopAt = begin + capNanos;
-          while (done < perThread) {
-            long before = System.nanoTime();
-            callers[index].call();
-            long after = System.nanoTime();
-            own[done++] = after - before;
-            if (after > stopAt) {
-              break;
+        List<Result> results = new ArrayList<>();
+        for (String mode : order) {
+          List<String> command = new ArrayList<>();
+          command.add(java);
+          command.addAll(clientJvm);
+          command.addAll(Arrays.asList("-cp", classpath, LoopbackClient.class.getName(), "--mode", mode, "--endpoint", endpoint,
+              "--request", request.toString(), "--threads", threads, "--warmup", Double.toString(warmup),
+              "--seconds", Double.toString(seconds)));
+          for (String passed : Arrays.asList("warmup-min", "settle")) {
+            if (options.containsKey(passed)) {
+              command.addAll(Arrays.asList("--" + passed, options.get(passed)));
             }
           }
-          cpu[index] = THREADS.getCurrentThreadCpuTime() - cpuBefore;
-        } catch (Exception e) {
-          failure[0] = e;
+          results.addAll(runClient(command, deadlineMillis));
         }
-        latencies[index] = Arrays.copyOf(own, done);
-      });
-      workers[t].start();
+        all.addAll(results);
+        System.out.println("round " + round + " (order " + String.join(", ", order) + "):");
+        printTable(results, threadCounts, modes);
+        printRatios(Collections.singletonList(results), threadCounts, modes, "  ");
+        System.out.println();
+      }
+
+      System.out.println("median of " + rounds + " rounds, per mode:");
+      List<Result> medians = medians(all, threadCounts, modes);
+      printTable(medians, threadCounts, modes);
+      System.out.println("median of the per-round ratios:");
+      List<List<Result>> byRound = new ArrayList<>();
+      int perRound = all.size() / rounds;
+      for (int r = 0; r < rounds; r++) {
+        byRound.add(all.subList(r * perRound, (r + 1) * perRound));
+      }
+      printRatios(byRound, threadCounts, modes, "  ");
+      List<String> unsettled = all.stream().filter(r -> !r.settled())
+          .map(r -> r.mode() + "/" + r.threads() + " (windows " + r.fields.get("windowsCpuUs") + " us)").collect(Collectors.toList());
+      System.out.println(unsettled.isEmpty() ? "CPU per call settled during every warm-up."
+          : "CPU per call had NOT settled by the end of the warm-up in " + unsettled.size() + " of " + all.size() + " runs: "
+              + String.join("; ", unsettled));
+      System.out.println("load average after the run: " + loadAverage());
+      System.out.println();
+
+      if (Boolean.parseBoolean(options.getOrDefault("cold-start", "true"))) {
+        coldStart(java, classpath, endpoint);
+      }
+      footprint();
+      writeSvg(svg, medians);
+      System.out.println("chart: " + svg.toAbsolutePath());
+    } finally {
+      server.getOutputStream().close();
+      if (!server.waitFor(5, TimeUnit.SECONDS)) {
+        server.destroyForcibly();
+      }
     }
-    long begin = System.nanoTime();
-    start.countDown();
-    for (Thread worker : workers) {
-      worker.join();
-    }
-    elapsed[0] = System.nanoTime() - begin;
-    if (failure[0] != null) {
-      throw failure[0];
-    }
-    long[][] withElapsed = Arrays.copyOf(latencies, threads + 2);
-    withElapsed[threads] = elapsed;
-    withElapsed[threads + 1] = cpu;
-    return withElapsed;
   }
 
-  private static Result summarize(String mode, int threads, long[][] run) {
-    long elapsed = run[threads][0];
-    int total = 0;
-    for (int t = 0; t < threads; t++) {
-      total += run[t].length;
+  private static List<Result> runClient(List<String> command, long deadlineMillis) throws Exception {
+    Process client = new ProcessBuilder(command).redirectErrorStream(true).start();
+    List<Result> results = new ArrayList<>();
+    List<String> other = new ArrayList<>();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader out = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+          if (line.startsWith("RESULT ")) {
+            synchronized (results) {
+              results.add(Result.parse(line));
+            }
+          } else {
+            synchronized (other) {
+              other.add(line);
+            }
+          }
+        }
+      } catch (IOException e) {
+        // the process ended
+      }
+    });
+    reader.start();
+    if (!client.waitFor(deadlineMillis, TimeUnit.MILLISECONDS)) {
+      client.destroyForcibly();
+      throw new IllegalStateException("client JVM did not finish in " + deadlineMillis + " ms: " + command);
     }
-    long[] all = new long[total];
-    int at = 0;
-    for (int t = 0; t < threads; t++) {
-      System.arraycopy(run[t], 0, all, at, run[t].length);
-      at += run[t].length;
+    reader.join(5000);
+    if (client.exitValue() != 0 || results.isEmpty()) {
+      throw new IllegalStateException("client JVM failed (exit " + client.exitValue() + "): " + String.join("\n", other));
     }
-    Arrays.sort(all);
-    Result result = new Result(mode, threads, total / (elapsed / 1e9), all[total / 2] / 1e3, all[(int) (total * 0.99)] / 1e3);
-    result.cpuMicrosPerCall = Arrays.stream(run[threads + 1]).sum() / 1e3 / total;
-    return result;
+    for (String line : other) {
+      System.out.println("  [client] " + line);
+    }
+    return results;
+  }
+
+  private static void printTable(List<Result> results, int[] threadCounts, List<String> modes) {
+    System.out.printf(Locale.ROOT, "  %-15s %7s %10s %9s %9s %12s %13s %14s %4s%n", "mode", "threads", "calls/s", "p50 us",
+        "p99 us", "cpu us/call", "alloc B/call", "proc cpu us/c", "gcs");
+    for (int threads : threadCounts) {
+      for (String mode : modes) {
+        Result r = find(results, mode, threads);
+        if (r != null) {
+          System.out.printf(Locale.ROOT, "  %-15s %7d %10.0f %9.1f %9.1f %11.1f%s %13.0f %14.1f %4s%n", mode, threads,
+              r.number("callsPerSecond"), r.number("p50us"), r.number("p99us"), r.number("cpuUsPerCall"), r.settled() ? " " : "*",
+              r.number("allocBytesPerCall"), r.number("processCpuUsPerCall"), r.fields.get("gcs"));
+        }
+      }
+    }
+  }
+
+  /**
+   * Ratios of each mode against raw OkHttp, each the median over the given rounds: sdk-defaults
+   * against raw OkHttp paced to the same 20 calls/s, the others against raw OkHttp at full speed.
+   */
+  private static void printRatios(List<List<Result>> rounds, int[] threadCounts, List<String> modes, String indent) {
+    for (int threads : threadCounts) {
+      for (String mode : modes) {
+        String baseline = mode.equals("sdk-defaults") ? PACED_BASELINE : BASELINE;
+        if (mode.equals(BASELINE) || mode.equals(PACED_BASELINE)) {
+          continue;
+        }
+        double calls = medianRatio(rounds, mode, baseline, threads, r -> r.number("callsPerSecond"));
+        double cpu = medianRatio(rounds, mode, baseline, threads, r -> r.number("cpuUsPerCall"));
+        double alloc = medianRatio(rounds, mode, baseline, threads, r -> r.number("allocBytesPerCall"));
+        if (Double.isNaN(calls)) {
+          continue;
+        }
+        System.out.printf(Locale.ROOT, "%s%s/%s, %d thread%s: calls/s %.2f, cpu per call %.2fx, allocation per call %.2fx%n", indent,
+            mode, baseline, threads, threads == 1 ? "" : "s", calls, cpu, alloc);
+      }
+    }
+  }
+
+  private static double medianRatio(List<List<Result>> rounds, String mode, String baseline, int threads,
+      ToDoubleFunction<Result> metric) {
+    List<Double> ratios = new ArrayList<>();
+    for (List<Result> round : rounds) {
+      Result r = find(round, mode, threads);
+      Result base = find(round, baseline, threads);
+      if (r != null && base != null) {
+        ratios.add(metric.applyAsDouble(r) / metric.applyAsDouble(base));
+      }
+    }
+    return median(ratios);
+  }
+
+  private static List<Result> medians(List<Result> all, int[] threadCounts, List<String> modes) {
+    List<Result> medians = new ArrayList<>();
+    for (int threads : threadCounts) {
+      for (String mode : modes) {
+        List<Result> runs = all.stream().filter(r -> r.mode().equals(mode) && r.threads() == threads).collect(Collectors.toList());
+        if (runs.isEmpty()) {
+          continue;
+        }
+        Result median = new Result();
+        median.fields.putAll(runs.get(0).fields);
+        for (String field : Arrays.asList("callsPerSecond", "p50us", "p99us", "cpuUsPerCall", "allocBytesPerCall", "processCpuUsPerCall", "gcs")) {
+          median.fields.put(field, Double.toString(median(runs.stream().map(r -> r.number(field)).collect(Collectors.toList()))));
+        }
+        median.fields.put("gcs", String.format(Locale.ROOT, "%.0f", Double.parseDouble(median.fields.get("gcs"))));
+        median.fields.put("settled", Boolean.toString(runs.stream().allMatch(Result::settled)));
+        medians.add(median);
+      }
+    }
+    return medians;
+  }
+
+  private static double median(List<Double> values) {
+    if (values.isEmpty()) {
+      return Double.NaN;
+    }
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   private static Result find(List<Result> results, String mode, int threads) {
-    return results.stream().filter(r -> r.mode.equals(mode) && r.threads == threads).findFirst().orElseThrow(IllegalStateException::new);
+    return results.stream().filter(r -> r.mode().equals(mode) && r.threads() == threads).findFirst().orElse(null);
   }
 
-  private static void coldStart(String endpoint) throws Exception {
-    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+  private static String loadAverage() {
+    try {
+      return new String(Files.readAllBytes(Paths.get("/proc/loadavg")), StandardCharsets.US_ASCII).trim();
+    } catch (IOException | RuntimeException e) {
+      return String.format(Locale.ROOT, "%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+  }
+
+  private static void coldStart(String java, String classpath, String endpoint) throws Exception {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ColdStart.class.getName(), endpoint)
-          .redirectErrorStream(true).start();
+      Process child = new ProcessBuilder(java, "-cp", classpath, ColdStart.class.getName(), endpoint).redirectErrorStream(true).start();
       String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       if (!child.waitFor(60, TimeUnit.SECONDS) || child.exitValue() != 0) {
         throw new IllegalStateException("cold-start run failed: " + output);
@@ -321,24 +337,29 @@ public final class LoopbackBenchmark {
     System.out.printf(Locale.ROOT, "footprint: our jar and the runtime closure %.1f MB:%s%n", total / 1024.0 / 1024.0, parts);
   }
 
+  /** Throughput bars (median calls/s) with CPU and allocation per call written beside each. */
   private static void writeSvg(Path file, List<Result> results) throws IOException {
-    double max = results.stream().mapToDouble(r -> r.callsPerSecond).max().orElse(1);
+    double max = results.stream().mapToDouble(r -> r.number("callsPerSecond")).max().orElse(1);
     int barHeight = 26;
     int top = 40;
-    int left = 150;
-    int width = 460;
+    int left = 170;
+    int width = 330;
     StringBuilder svg = new StringBuilder();
     int height = top + results.size() * (barHeight + 8) + 30;
-    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"").append(height)
+    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"820\" height=\"").append(height)
         .append("\" font-family=\"sans-serif\" font-size=\"13\">\n")
-        .append("<text x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">Loopback throughput, calls/s (seed response)</text>\n");
+        .append("<text x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">Loopback, seed response: calls/s (median), "
+            + "client CPU and allocation per call</text>\n");
     int y = top;
     for (Result r : results) {
-      int bar = (int) Math.round(width * r.callsPerSecond / max);
-      String color = r.mode.equals("sdk") ? "#2b6cb0" : r.mode.equals("raw-okhttp") ? "#68a0d8" : "#a0aec0";
-      svg.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"%d\">%s, %d thread%s</text>%n", y + 18, r.mode, r.threads, r.threads == 1 ? "" : "s"))
+      double calls = r.number("callsPerSecond");
+      int bar = (int) Math.max(1, Math.round(width * calls / max));
+      String color = r.mode().startsWith("sdk") ? "#2b6cb0" : r.mode().startsWith(BASELINE) ? "#68a0d8" : "#a0aec0";
+      svg.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"%d\">%s, %d thread%s</text>%n", y + 18, r.mode(), r.threads(),
+              r.threads() == 1 ? "" : "s"))
           .append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>%n", left, y, bar, barHeight, color))
-          .append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%.0f</text>%n", left + bar + 6, y + 18, r.callsPerSecond));
+          .append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%.0f/s, %.0f us, %.1f KB</text>%n", left + bar + 6, y + 18, calls,
+              r.number("cpuUsPerCall"), r.number("allocBytesPerCall") / 1024));
       y += barHeight + 8;
     }
     svg.append("</svg>\n");
@@ -348,11 +369,11 @@ public final class LoopbackBenchmark {
     Files.write(file, svg.toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  private static Map<String, String> options(String[] args) {
+  static Map<String, String> options(String[] args) {
     Map<String, String> options = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      if (!args[i].startsWith("--")) {
-        throw new IllegalArgumentException("options are --calls N, --seconds S, --svg FILE; got " + args[i]);
+    for (int i = 0; i < args.length; i += 2) {
+      if (!args[i].startsWith("--") || i + 1 >= args.length) {
+        throw new IllegalArgumentException("options are --name value pairs (see the class comment); got " + args[i]);
       }
       options.put(args[i].substring(2), args[i + 1]);
     }

@@ -1,124 +1,143 @@
 package io.github.tcvod.bench;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A minimal HTTP/1.1 server on 127.0.0.1 that answers every request with the same bytes, on
- * keep-alive connections, one thread per connection: cheap enough that the clients dominate.
+ * A minimal HTTP/1.1 server on 127.0.0.1, run in a process of its own so that its CPU and heap are
+ * not the client's: it answers every request with the seed response on keep-alive connections, one
+ * thread per connection, reading the request head byte by byte from its own buffer (no strings),
+ * so that it costs every client mode the same little. It prints {@code PORT <n>} when it listens
+ * and stops when its standard input closes (the harness ended or died) or after {@code maxSeconds}.
  */
-final class LoopbackServer implements AutoCloseable {
-  private final ServerSocket listener;
-  private final byte[] answer;
-  private final List<Socket> connections = new ArrayList<>();
-  private final Thread acceptor;
-  /** Connections accepted so far: a client that reuses its connections opens one per thread. */
-  final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+public final class LoopbackServer {
+  private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(StandardCharsets.US_ASCII);
 
-  LoopbackServer(byte[] body) throws IOException {
-    this.listener = new ServerSocket(0, 64, InetAddress.getByName("127.0.0.1"));
+  private LoopbackServer() {
+  }
+
+  /** @param args {@code [maxSeconds]}, default 1800 */
+  public static void main(String[] args) throws IOException {
+    long maxSeconds = args.length > 0 ? Long.parseLong(args[0]) : 1800;
+    byte[] body = Payloads.seedResponse();
     byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
         .getBytes(StandardCharsets.US_ASCII);
-    this.answer = new byte[head.length + body.length];
+    byte[] answer = new byte[head.length + body.length];
     System.arraycopy(head, 0, answer, 0, head.length);
     System.arraycopy(body, 0, answer, head.length, body.length);
-    this.acceptor = new Thread(this::accept, "loopback-acceptor");
-    acceptor.setDaemon(true);
-    acceptor.start();
-  }
 
-  int port() {
-    return listener.getLocalPort();
-  }
-
-  private void accept() {
-    while (!listener.isClosed()) {
+    ServerSocket listener = new ServerSocket(0, 64, InetAddress.getByName("127.0.0.1"));
+    daemon("loopback-stop-on-stdin-eof", () -> {
       try {
-        Socket socket = listener.accept();
-        accepted.incrementAndGet();
-        socket.setTcpNoDelay(true);
-        synchronized (connections) {
-          connections.add(socket);
+        while (System.in.read() >= 0) {
+          // the harness holds our stdin open while it needs us
         }
-        Thread serving = new Thread(() -> serve(socket), "loopback-connection");
-        serving.setDaemon(true);
-        serving.start();
       } catch (IOException e) {
-        return;
+        // treated as end of input
       }
+      System.exit(0);
+    });
+    daemon("loopback-max-lifetime", () -> {
+      try {
+        TimeUnit.SECONDS.sleep(maxSeconds);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      System.exit(0);
+    });
+    System.out.println("PORT " + listener.getLocalPort());
+    System.out.flush();
+    while (true) {
+      Socket socket = listener.accept();
+      socket.setTcpNoDelay(true);
+      daemon("loopback-connection", () -> serve(socket, answer));
     }
   }
 
-  private void serve(Socket socket) {
+  private static void daemon(String name, Runnable task) {
+    Thread thread = new Thread(task, name);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private static void serve(Socket socket, byte[] answer) {
     try (Socket s = socket) {
-      InputStream in = new BufferedInputStream(s.getInputStream(), 16 * 1024);
+      InputStream in = s.getInputStream();
       OutputStream out = s.getOutputStream();
-      while (true) {
-        int length = readHead(in);
-        if (length < 0) {
-          return;
-        }
-        for (int skipped = 0; skipped < length; ) {
-          long n = in.skip(length - skipped);
-          if (n <= 0) {
-            if (in.read() < 0) {
-              return;
-            }
-            n = 1;
-          }
-          skipped += n;
-        }
+      MessageSkipper requests = new MessageSkipper(in);
+      while (requests.skipMessage()) {
         out.write(answer);
         out.flush();
       }
-    } catch (SocketException closed) {
-      // the client went away
     } catch (IOException e) {
-      // the benchmark ends by closing every connection
+      // the client went away
     }
   }
 
-  /** @return the request's Content-Length, or -1 at end of stream */
-  static int readHead(InputStream in) throws IOException {
-    StringBuilder line = new StringBuilder();
-    int length = 0;
-    while (true) {
-      int b = in.read();
-      if (b < 0) {
-        return -1;
-      }
-      if (b == '\n') {
-        String text = line.toString().trim();
-        if (text.isEmpty()) {
-          return length;
-        }
-        int colon = text.indexOf(':');
-        if (colon > 0 && text.substring(0, colon).trim().equalsIgnoreCase("content-length")) {
-          length = Integer.parseInt(text.substring(colon + 1).trim());
-        }
-        line.setLength(0);
-      } else {
-        line.append((char) b);
-      }
-    }
-  }
+  /** Reads whole messages (head and Content-Length body; requests here, answers in the raw-socket client) from a stream, without allocating per request. */
+  static final class MessageSkipper {
+    private final InputStream in;
+    private final byte[] buffer = new byte[16 * 1024];
+    private int position;
+    private int limit;
 
-  @Override
-  public void close() throws IOException {
-    listener.close();
-    synchronized (connections) {
-      for (Socket socket : connections) {
-        socket.close();
+    MessageSkipper(InputStream in) {
+      this.in = in;
+    }
+
+    /** @return false at end of stream */
+    boolean skipMessage() throws IOException {
+      long contentLength = 0;
+      int lineLength = 0;
+      boolean matching = true;
+      while (true) {
+        if (position == limit && !fill()) {
+          return false;
+        }
+        byte b = buffer[position++];
+        if (b == '\r') {
+          continue;
+        }
+        if (b == '\n') {
+          if (lineLength == 0) {
+            break;
+          }
+          lineLength = 0;
+          matching = true;
+          continue;
+        }
+        if (matching && lineLength < CONTENT_LENGTH.length) {
+          matching = Character.toLowerCase((char) b) == CONTENT_LENGTH[lineLength];
+        } else if (matching && b >= '0' && b <= '9') {
+          contentLength = contentLength * 10 + (b - '0');
+        }
+        lineLength++;
       }
+      for (long left = contentLength; left > 0; ) {
+        if (position == limit && !fill()) {
+          return false;
+        }
+        int n = (int) Math.min(left, limit - position);
+        position += n;
+        left -= n;
+      }
+      return true;
+    }
+
+    private boolean fill() throws IOException {
+      int n = in.read(buffer, 0, buffer.length);
+      if (n <= 0) {
+        return false;
+      }
+      position = 0;
+      limit = n;
+      return true;
     }
   }
 }
