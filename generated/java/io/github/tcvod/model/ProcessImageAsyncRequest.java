@@ -36,8 +36,8 @@ public final class ProcessImageAsyncRequest {
   private final String fileId;
   private final String url;
   private final String base64;
-  private final ImageTaskInput imageTaskInput;
-  private final ImageProcessOutputConfig outputConfig;
+  private final ProcessImageAsyncTaskInput imageTaskInput;
+  private final ProcessImageAsyncOutputConfig outputConfig;
   private final String sessionId;
   private final String sessionContext;
   private final Long tasksPriority;
@@ -116,7 +116,7 @@ public final class ProcessImageAsyncRequest {
    * @return the value, or null when absent
    */
   @Schema(name = "ImageTaskInput", requiredMode = Schema.RequiredMode.REQUIRED)
-  public ImageTaskInput imageTaskInput() {
+  public ProcessImageAsyncTaskInput imageTaskInput() {
     return imageTaskInput;
   }
 
@@ -126,7 +126,7 @@ public final class ProcessImageAsyncRequest {
    * @return the value, or null when absent
    */
   @Schema(name = "OutputConfig")
-  public ImageProcessOutputConfig outputConfig() {
+  public ProcessImageAsyncOutputConfig outputConfig() {
     return outputConfig;
   }
 
@@ -247,12 +247,12 @@ public final class ProcessImageAsyncRequest {
   }
 
   private static final class GsonAdapter extends TypeAdapter<ProcessImageAsyncRequest> {
-    private final TypeAdapter<ImageTaskInput> imageTaskInputJson;
-    private final TypeAdapter<ImageProcessOutputConfig> outputConfigJson;
+    private final TypeAdapter<ProcessImageAsyncTaskInput> imageTaskInputJson;
+    private final TypeAdapter<ProcessImageAsyncOutputConfig> outputConfigJson;
 
     GsonAdapter(Gson gson) {
-      this.imageTaskInputJson = gson.getAdapter(ImageTaskInput.class);
-      this.outputConfigJson = gson.getAdapter(ImageProcessOutputConfig.class);
+      this.imageTaskInputJson = gson.getAdapter(ProcessImageAsyncTaskInput.class);
+      this.outputConfigJson = gson.getAdapter(ProcessImageAsyncOutputConfig.class);
     }
 
     @Override
@@ -360,8 +360,8 @@ public final class ProcessImageAsyncRequest {
     private String fileId;
     private String url;
     private String base64;
-    private ImageTaskInput imageTaskInput;
-    private ImageProcessOutputConfig outputConfig;
+    private ProcessImageAsyncTaskInput imageTaskInput;
+    private ProcessImageAsyncOutputConfig outputConfig;
     private String sessionId;
     private String sessionContext;
     private Long tasksPriority;
@@ -433,7 +433,7 @@ public final class ProcessImageAsyncRequest {
      * @param imageTaskInput the value, or null to leave it unset
      * @return this builder
      */
-    public Builder imageTaskInput(ImageTaskInput imageTaskInput) {
+    public Builder imageTaskInput(ProcessImageAsyncTaskInput imageTaskInput) {
       this.imageTaskInput = imageTaskInput;
       return this;
     }
@@ -444,7 +444,7 @@ public final class ProcessImageAsyncRequest {
      * @param outputConfig the value, or null to leave it unset
      * @return this builder
      */
-    public Builder outputConfig(ImageProcessOutputConfig outputConfig) {
+    public Builder outputConfig(ProcessImageAsyncOutputConfig outputConfig) {
       this.outputConfig = outputConfig;
       return this;
     }

@@ -26,17 +26,17 @@ import java.util.Objects;
  * Where and how the result is stored.
  *
  * <p>Immutable. Create one with {@link #builder()}, change a copy with {@link #toBuilder()}.
- * JSON type {@code ImageProcessOutputConfig}; unknown fields in a response are ignored, and enum-like fields keep
+ * JSON type {@code ProcessImageAsyncOutputConfig}; unknown fields in a response are ignored, and enum-like fields keep
  * values this SDK version does not know.
  */
-@Schema(name = "ImageProcessOutputConfig", description = "Where and how the result is stored.")
-@JsonAdapter(ImageProcessOutputConfig.GsonAdapterFactory.class)
-public final class ImageProcessOutputConfig {
+@Schema(name = "ProcessImageAsyncOutputConfig", description = "Where and how the result is stored.")
+@JsonAdapter(ProcessImageAsyncOutputConfig.GsonAdapterFactory.class)
+public final class ProcessImageAsyncOutputConfig {
   private final String mediaName;
   private final Long classId;
   private final String expireTime;
 
-  private ImageProcessOutputConfig(Builder builder) {
+  private ProcessImageAsyncOutputConfig(Builder builder) {
     this.mediaName = builder.mediaName;
     this.classId = builder.classId;
     this.expireTime = builder.expireTime;
@@ -85,7 +85,7 @@ public final class ImageProcessOutputConfig {
 
   /** Checks the spec's constraints here and in every nested object, however this one was made. */
   void validate() {
-    Validate.maxLength("ImageProcessOutputConfig.MediaName", mediaName, 64);
+    Validate.maxLength("ProcessImageAsyncOutputConfig.MediaName", mediaName, 64);
   }
 
   @Override
@@ -93,10 +93,10 @@ public final class ImageProcessOutputConfig {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ImageProcessOutputConfig)) {
+    if (!(other instanceof ProcessImageAsyncOutputConfig)) {
       return false;
     }
-    ImageProcessOutputConfig that = (ImageProcessOutputConfig) other;
+    ProcessImageAsyncOutputConfig that = (ProcessImageAsyncOutputConfig) other;
     return Objects.equals(mediaName, that.mediaName)
         && Objects.equals(classId, that.classId)
         && Objects.equals(expireTime, that.expireTime);
@@ -109,7 +109,7 @@ public final class ImageProcessOutputConfig {
 
   @Override
   public String toString() {
-    return ToStringBuilder.of("ImageProcessOutputConfig")
+    return ToStringBuilder.of("ProcessImageAsyncOutputConfig")
         .add("MediaName", mediaName)
         .add("ClassId", classId)
         .add("ExpireTime", expireTime)
@@ -124,17 +124,17 @@ public final class ImageProcessOutputConfig {
     @Override
     @SuppressWarnings("unchecked")
     public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
-      return type.getRawType() == ImageProcessOutputConfig.class ? (TypeAdapter<T>) new GsonAdapter(gson) : null;
+      return type.getRawType() == ProcessImageAsyncOutputConfig.class ? (TypeAdapter<T>) new GsonAdapter(gson) : null;
     }
   }
 
-  private static final class GsonAdapter extends TypeAdapter<ImageProcessOutputConfig> {
+  private static final class GsonAdapter extends TypeAdapter<ProcessImageAsyncOutputConfig> {
 
     GsonAdapter(Gson gson) {
     }
 
     @Override
-    public void write(JsonWriter out, ImageProcessOutputConfig value) throws IOException {
+    public void write(JsonWriter out, ProcessImageAsyncOutputConfig value) throws IOException {
       if (value == null) {
         out.nullValue();
         return;
@@ -156,7 +156,7 @@ public final class ImageProcessOutputConfig {
     }
 
     @Override
-    public ImageProcessOutputConfig read(JsonReader in) throws IOException {
+    public ProcessImageAsyncOutputConfig read(JsonReader in) throws IOException {
       if (in.peek() == JsonToken.NULL) {
         in.nextNull();
         return null;
@@ -179,11 +179,11 @@ public final class ImageProcessOutputConfig {
         }
       }
       in.endObject();
-      return new ImageProcessOutputConfig(builder);
+      return new ProcessImageAsyncOutputConfig(builder);
     }
   }
 
-  /** Builder of {@link ImageProcessOutputConfig}; {@link #build()} checks the constraints of the spec. */
+  /** Builder of {@link ProcessImageAsyncOutputConfig}; {@link #build()} checks the constraints of the spec. */
   public static final class Builder {
     private String mediaName;
     private Long classId;
@@ -192,14 +192,14 @@ public final class ImageProcessOutputConfig {
     private Builder() {
     }
 
-    private Builder(ImageProcessOutputConfig source) {
+    private Builder(ProcessImageAsyncOutputConfig source) {
       this.mediaName = source.mediaName;
       this.classId = source.classId;
       this.expireTime = source.expireTime;
     }
 
     /**
-     * Sets {@code MediaName}; see {@link ImageProcessOutputConfig#mediaName()}.
+     * Sets {@code MediaName}; see {@link ProcessImageAsyncOutputConfig#mediaName()}.
      *
      * @param mediaName the value, or null to leave it unset
      * @return this builder
@@ -210,7 +210,7 @@ public final class ImageProcessOutputConfig {
     }
 
     /**
-     * Sets {@code ClassId}; see {@link ImageProcessOutputConfig#classId()}.
+     * Sets {@code ClassId}; see {@link ProcessImageAsyncOutputConfig#classId()}.
      *
      * @param classId the value, or null to leave it unset
      * @return this builder
@@ -221,7 +221,7 @@ public final class ImageProcessOutputConfig {
     }
 
     /**
-     * Sets {@code ExpireTime}; see {@link ImageProcessOutputConfig#expireTime()}.
+     * Sets {@code ExpireTime}; see {@link ProcessImageAsyncOutputConfig#expireTime()}.
      *
      * @param expireTime the value, or null to leave it unset
      * @return this builder
@@ -236,8 +236,8 @@ public final class ImageProcessOutputConfig {
      * @throws IllegalArgumentException if a value breaks a constraint of the spec; the message
      *     names the field and the limit
      */
-    public ImageProcessOutputConfig build() {
-      ImageProcessOutputConfig value = new ImageProcessOutputConfig(this);
+    public ProcessImageAsyncOutputConfig build() {
+      ProcessImageAsyncOutputConfig value = new ProcessImageAsyncOutputConfig(this);
       value.validate();
       return value;
     }

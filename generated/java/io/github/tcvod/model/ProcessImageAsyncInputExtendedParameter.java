@@ -26,15 +26,15 @@ import java.util.Objects;
  * Extra inputs of the processing.
  *
  * <p>Immutable. Create one with {@link #builder()}, change a copy with {@link #toBuilder()}.
- * JSON type {@code ImageProcessExtendedParameter}; unknown fields in a response are ignored, and enum-like fields keep
+ * JSON type {@code ProcessImageAsyncInputExtendedParameter}; unknown fields in a response are ignored, and enum-like fields keep
  * values this SDK version does not know.
  */
-@Schema(name = "ImageProcessExtendedParameter", description = "Extra inputs of the processing.")
-@JsonAdapter(ImageProcessExtendedParameter.GsonAdapterFactory.class)
-public final class ImageProcessExtendedParameter {
+@Schema(name = "ProcessImageAsyncInputExtendedParameter", description = "Extra inputs of the processing.")
+@JsonAdapter(ProcessImageAsyncInputExtendedParameter.GsonAdapterFactory.class)
+public final class ProcessImageAsyncInputExtendedParameter {
   private final List<String> prompts;
 
-  private ImageProcessExtendedParameter(Builder builder) {
+  private ProcessImageAsyncInputExtendedParameter(Builder builder) {
     this.prompts = builder.prompts == null ? null : Collections.unmodifiableList(new ArrayList<>(builder.prompts));
   }
 
@@ -72,10 +72,10 @@ public final class ImageProcessExtendedParameter {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ImageProcessExtendedParameter)) {
+    if (!(other instanceof ProcessImageAsyncInputExtendedParameter)) {
       return false;
     }
-    ImageProcessExtendedParameter that = (ImageProcessExtendedParameter) other;
+    ProcessImageAsyncInputExtendedParameter that = (ProcessImageAsyncInputExtendedParameter) other;
     return Objects.equals(prompts, that.prompts);
   }
 
@@ -86,7 +86,7 @@ public final class ImageProcessExtendedParameter {
 
   @Override
   public String toString() {
-    return ToStringBuilder.of("ImageProcessExtendedParameter")
+    return ToStringBuilder.of("ProcessImageAsyncInputExtendedParameter")
         .add("Prompts", prompts)
         .build();
   }
@@ -99,11 +99,11 @@ public final class ImageProcessExtendedParameter {
     @Override
     @SuppressWarnings("unchecked")
     public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
-      return type.getRawType() == ImageProcessExtendedParameter.class ? (TypeAdapter<T>) new GsonAdapter(gson) : null;
+      return type.getRawType() == ProcessImageAsyncInputExtendedParameter.class ? (TypeAdapter<T>) new GsonAdapter(gson) : null;
     }
   }
 
-  private static final class GsonAdapter extends TypeAdapter<ImageProcessExtendedParameter> {
+  private static final class GsonAdapter extends TypeAdapter<ProcessImageAsyncInputExtendedParameter> {
     private final TypeAdapter<List<String>> promptsJson;
 
     GsonAdapter(Gson gson) {
@@ -111,7 +111,7 @@ public final class ImageProcessExtendedParameter {
     }
 
     @Override
-    public void write(JsonWriter out, ImageProcessExtendedParameter value) throws IOException {
+    public void write(JsonWriter out, ProcessImageAsyncInputExtendedParameter value) throws IOException {
       if (value == null) {
         out.nullValue();
         return;
@@ -125,7 +125,7 @@ public final class ImageProcessExtendedParameter {
     }
 
     @Override
-    public ImageProcessExtendedParameter read(JsonReader in) throws IOException {
+    public ProcessImageAsyncInputExtendedParameter read(JsonReader in) throws IOException {
       if (in.peek() == JsonToken.NULL) {
         in.nextNull();
         return null;
@@ -142,23 +142,23 @@ public final class ImageProcessExtendedParameter {
         }
       }
       in.endObject();
-      return new ImageProcessExtendedParameter(builder);
+      return new ProcessImageAsyncInputExtendedParameter(builder);
     }
   }
 
-  /** Builder of {@link ImageProcessExtendedParameter}; {@link #build()} checks the constraints of the spec. */
+  /** Builder of {@link ProcessImageAsyncInputExtendedParameter}; {@link #build()} checks the constraints of the spec. */
   public static final class Builder {
     private List<String> prompts;
 
     private Builder() {
     }
 
-    private Builder(ImageProcessExtendedParameter source) {
+    private Builder(ProcessImageAsyncInputExtendedParameter source) {
       this.prompts = source.prompts;
     }
 
     /**
-     * Sets {@code Prompts}; see {@link ImageProcessExtendedParameter#prompts()}.
+     * Sets {@code Prompts}; see {@link ProcessImageAsyncInputExtendedParameter#prompts()}.
      *
      * @param prompts the items (copied), or null to leave it unset
      * @return this builder
@@ -183,8 +183,8 @@ public final class ImageProcessExtendedParameter {
      * @throws IllegalArgumentException if a value breaks a constraint of the spec; the message
      *     names the field and the limit
      */
-    public ImageProcessExtendedParameter build() {
-      ImageProcessExtendedParameter value = new ImageProcessExtendedParameter(this);
+    public ProcessImageAsyncInputExtendedParameter build() {
+      ProcessImageAsyncInputExtendedParameter value = new ProcessImageAsyncInputExtendedParameter(this);
       value.validate();
       return value;
     }

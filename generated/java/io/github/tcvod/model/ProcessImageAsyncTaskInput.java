@@ -26,16 +26,16 @@ import java.util.Objects;
  * The template to process the image with.
  *
  * <p>Immutable. Create one with {@link #builder()}, change a copy with {@link #toBuilder()}.
- * JSON type {@code ImageTaskInput}; unknown fields in a response are ignored, and enum-like fields keep
+ * JSON type {@code ProcessImageAsyncTaskInput}; unknown fields in a response are ignored, and enum-like fields keep
  * values this SDK version does not know.
  */
-@Schema(name = "ImageTaskInput", description = "The template to process the image with.")
-@JsonAdapter(ImageTaskInput.GsonAdapterFactory.class)
-public final class ImageTaskInput {
+@Schema(name = "ProcessImageAsyncTaskInput", description = "The template to process the image with.")
+@JsonAdapter(ProcessImageAsyncTaskInput.GsonAdapterFactory.class)
+public final class ProcessImageAsyncTaskInput {
   private final Long definition;
-  private final ImageProcessExtendedParameter extendedParameter;
+  private final ProcessImageAsyncInputExtendedParameter extendedParameter;
 
-  private ImageTaskInput(Builder builder) {
+  private ProcessImageAsyncTaskInput(Builder builder) {
     this.definition = builder.definition;
     this.extendedParameter = builder.extendedParameter;
   }
@@ -67,13 +67,13 @@ public final class ImageTaskInput {
    * @return the value, or null when absent
    */
   @Schema(name = "ExtendedParameter")
-  public ImageProcessExtendedParameter extendedParameter() {
+  public ProcessImageAsyncInputExtendedParameter extendedParameter() {
     return extendedParameter;
   }
 
   /** Checks the spec's constraints here and in every nested object, however this one was made. */
   void validate() {
-    Validate.required("ImageTaskInput.Definition", definition);
+    Validate.required("ProcessImageAsyncTaskInput.Definition", definition);
     if (extendedParameter != null) {
       extendedParameter.validate();
     }
@@ -84,10 +84,10 @@ public final class ImageTaskInput {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof ImageTaskInput)) {
+    if (!(other instanceof ProcessImageAsyncTaskInput)) {
       return false;
     }
-    ImageTaskInput that = (ImageTaskInput) other;
+    ProcessImageAsyncTaskInput that = (ProcessImageAsyncTaskInput) other;
     return Objects.equals(definition, that.definition)
         && Objects.equals(extendedParameter, that.extendedParameter);
   }
@@ -99,7 +99,7 @@ public final class ImageTaskInput {
 
   @Override
   public String toString() {
-    return ToStringBuilder.of("ImageTaskInput")
+    return ToStringBuilder.of("ProcessImageAsyncTaskInput")
         .add("Definition", definition)
         .add("ExtendedParameter", extendedParameter)
         .build();
@@ -113,19 +113,19 @@ public final class ImageTaskInput {
     @Override
     @SuppressWarnings("unchecked")
     public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
-      return type.getRawType() == ImageTaskInput.class ? (TypeAdapter<T>) new GsonAdapter(gson) : null;
+      return type.getRawType() == ProcessImageAsyncTaskInput.class ? (TypeAdapter<T>) new GsonAdapter(gson) : null;
     }
   }
 
-  private static final class GsonAdapter extends TypeAdapter<ImageTaskInput> {
-    private final TypeAdapter<ImageProcessExtendedParameter> extendedParameterJson;
+  private static final class GsonAdapter extends TypeAdapter<ProcessImageAsyncTaskInput> {
+    private final TypeAdapter<ProcessImageAsyncInputExtendedParameter> extendedParameterJson;
 
     GsonAdapter(Gson gson) {
-      this.extendedParameterJson = gson.getAdapter(ImageProcessExtendedParameter.class);
+      this.extendedParameterJson = gson.getAdapter(ProcessImageAsyncInputExtendedParameter.class);
     }
 
     @Override
-    public void write(JsonWriter out, ImageTaskInput value) throws IOException {
+    public void write(JsonWriter out, ProcessImageAsyncTaskInput value) throws IOException {
       if (value == null) {
         out.nullValue();
         return;
@@ -143,7 +143,7 @@ public final class ImageTaskInput {
     }
 
     @Override
-    public ImageTaskInput read(JsonReader in) throws IOException {
+    public ProcessImageAsyncTaskInput read(JsonReader in) throws IOException {
       if (in.peek() == JsonToken.NULL) {
         in.nextNull();
         return null;
@@ -163,25 +163,25 @@ public final class ImageTaskInput {
         }
       }
       in.endObject();
-      return new ImageTaskInput(builder);
+      return new ProcessImageAsyncTaskInput(builder);
     }
   }
 
-  /** Builder of {@link ImageTaskInput}; {@link #build()} checks the constraints of the spec. */
+  /** Builder of {@link ProcessImageAsyncTaskInput}; {@link #build()} checks the constraints of the spec. */
   public static final class Builder {
     private Long definition;
-    private ImageProcessExtendedParameter extendedParameter;
+    private ProcessImageAsyncInputExtendedParameter extendedParameter;
 
     private Builder() {
     }
 
-    private Builder(ImageTaskInput source) {
+    private Builder(ProcessImageAsyncTaskInput source) {
       this.definition = source.definition;
       this.extendedParameter = source.extendedParameter;
     }
 
     /**
-     * Sets {@code Definition}; see {@link ImageTaskInput#definition()}.
+     * Sets {@code Definition}; see {@link ProcessImageAsyncTaskInput#definition()}.
      *
      * @param definition the value, or null to leave it unset
      * @return this builder
@@ -192,12 +192,12 @@ public final class ImageTaskInput {
     }
 
     /**
-     * Sets {@code ExtendedParameter}; see {@link ImageTaskInput#extendedParameter()}.
+     * Sets {@code ExtendedParameter}; see {@link ProcessImageAsyncTaskInput#extendedParameter()}.
      *
      * @param extendedParameter the value, or null to leave it unset
      * @return this builder
      */
-    public Builder extendedParameter(ImageProcessExtendedParameter extendedParameter) {
+    public Builder extendedParameter(ProcessImageAsyncInputExtendedParameter extendedParameter) {
       this.extendedParameter = extendedParameter;
       return this;
     }
@@ -207,8 +207,8 @@ public final class ImageTaskInput {
      * @throws IllegalArgumentException if a value breaks a constraint of the spec; the message
      *     names the field and the limit
      */
-    public ImageTaskInput build() {
-      ImageTaskInput value = new ImageTaskInput(this);
+    public ProcessImageAsyncTaskInput build() {
+      ProcessImageAsyncTaskInput value = new ProcessImageAsyncTaskInput(this);
       value.validate();
       return value;
     }
