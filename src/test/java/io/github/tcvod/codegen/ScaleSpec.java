@@ -10,6 +10,9 @@ import java.nio.file.Path;
  * {@value #ACTIONS} actions, each with a request and a response, and {@value #SHAPES} shared types of
  * mixed shapes (scalars with limits, enums, lists of scalars, enums and objects, maps, nested and
  * recursive references, acronym- and digit-led names), so that the templates are proven at scale.
+ * References point from shape s to shape s/4 (plus self-references), so chains stay a few levels
+ * deep as in real services: a chain through hundreds of types makes the generator's example
+ * builder nest that deep.
  */
 final class ScaleSpec {
   static final int ACTIONS = 250;
@@ -87,10 +90,11 @@ final class ScaleSpec {
           field(yaml, "Enabled", "type: boolean");
           break;
         case 2:
-          field(yaml, "H265Config", "$ref: '#/components/schemas/" + shape((s + 1) % SHAPES) + "'");
+          field(yaml, "H265Config", "$ref: '#/components/schemas/" + shape(s / 4) + "'");
           break;
         default:
-          field(yaml, "AIAnalysisSet", "type: array\n          items:\n            $ref: '#/components/schemas/" + shape((s + 3) % SHAPES) + "'");
+          field(yaml, "AIAnalysisSet", "type: array\n          items:\n            $ref: '#/components/schemas/" + shape(s / 4) + "'");
+          field(yaml, "Parent", "$ref: '#/components/schemas/" + shape(s) + "'");
       }
     }
     Files.write(file, yaml.toString().getBytes(StandardCharsets.UTF_8));
