@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -35,7 +35,7 @@ public final class AdvancedSuperResolutionConfig {
   private final String switchValue;
   private final String type;
   private final String mode;
-  private final Float percent;
+  private final Double percent;
   private final Long width;
   private final Long height;
   private final Long longSide;
@@ -119,7 +119,7 @@ public final class AdvancedSuperResolutionConfig {
    * @return the value, or null when absent
    */
   @Schema(name = "Percent", description = "Size multiplier used by the `percent` mode; decimals are allowed.")
-  public Float percent() {
+  public Double percent() {
     return percent;
   }
 
@@ -170,10 +170,10 @@ public final class AdvancedSuperResolutionConfig {
   /** Checks the spec's constraints here and in every nested object, however this one was made. */
   void validate() {
     Validate.finite("AdvancedSuperResolutionConfig.Percent", percent);
-    Validate.atMost("AdvancedSuperResolutionConfig.Width", width, 4096);
-    Validate.atMost("AdvancedSuperResolutionConfig.Height", height, 4096);
-    Validate.atMost("AdvancedSuperResolutionConfig.LongSide", longSide, 4096);
-    Validate.atMost("AdvancedSuperResolutionConfig.ShortSide", shortSide, 4096);
+    Validate.atMost("AdvancedSuperResolutionConfig.Width", width, 4096L);
+    Validate.atMost("AdvancedSuperResolutionConfig.Height", height, 4096L);
+    Validate.atMost("AdvancedSuperResolutionConfig.LongSide", longSide, 4096L);
+    Validate.atMost("AdvancedSuperResolutionConfig.ShortSide", shortSide, 4096L);
   }
 
   @Override
@@ -442,7 +442,7 @@ public final class AdvancedSuperResolutionConfig {
             builder.mode = JsonAdapters.readString(in);
             break;
           case "Percent":
-            builder.percent = JsonAdapters.readFloat(in);
+            builder.percent = JsonAdapters.readDouble(in);
             break;
           case "Width":
             builder.width = JsonAdapters.readLong(in);
@@ -470,7 +470,7 @@ public final class AdvancedSuperResolutionConfig {
     private String switchValue;
     private String type;
     private String mode;
-    private Float percent;
+    private Double percent;
     private Long width;
     private Long height;
     private Long longSide;
@@ -493,124 +493,124 @@ public final class AdvancedSuperResolutionConfig {
     /**
      * Sets {@code Switch}; see {@link AdvancedSuperResolutionConfig#switchValue()}.
      *
-     * @param switchValue the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      * @throws IllegalArgumentException for {@link Switch#UNKNOWN_TO_SDK_VERSION}
      */
-    public Builder switchValue(Switch switchValue) {
-      this.switchValue = Switch.toWire("AdvancedSuperResolutionConfig.Switch", switchValue);
+    public Builder switchValue(Switch value) {
+      this.switchValue = Switch.toWire("AdvancedSuperResolutionConfig.Switch", value);
       return this;
     }
 
     /**
      * Sets {@code Switch} from its raw value, which may be one this SDK version does not know.
      *
-     * @param switchValue the raw value, or null to leave it unset
+     * @param value the raw value, or null to leave it unset
      * @return this builder
      */
-    public Builder switchValue(String switchValue) {
-      this.switchValue = switchValue;
+    public Builder switchValue(String value) {
+      this.switchValue = value;
       return this;
     }
 
     /**
      * Sets {@code Type}; see {@link AdvancedSuperResolutionConfig#type()}.
      *
-     * @param type the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      * @throws IllegalArgumentException for {@link Type#UNKNOWN_TO_SDK_VERSION}
      */
-    public Builder type(Type type) {
-      this.type = Type.toWire("AdvancedSuperResolutionConfig.Type", type);
+    public Builder type(Type value) {
+      this.type = Type.toWire("AdvancedSuperResolutionConfig.Type", value);
       return this;
     }
 
     /**
      * Sets {@code Type} from its raw value, which may be one this SDK version does not know.
      *
-     * @param type the raw value, or null to leave it unset
+     * @param value the raw value, or null to leave it unset
      * @return this builder
      */
-    public Builder type(String type) {
-      this.type = type;
+    public Builder type(String value) {
+      this.type = value;
       return this;
     }
 
     /**
      * Sets {@code Mode}; see {@link AdvancedSuperResolutionConfig#mode()}.
      *
-     * @param mode the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      * @throws IllegalArgumentException for {@link Mode#UNKNOWN_TO_SDK_VERSION}
      */
-    public Builder mode(Mode mode) {
-      this.mode = Mode.toWire("AdvancedSuperResolutionConfig.Mode", mode);
+    public Builder mode(Mode value) {
+      this.mode = Mode.toWire("AdvancedSuperResolutionConfig.Mode", value);
       return this;
     }
 
     /**
      * Sets {@code Mode} from its raw value, which may be one this SDK version does not know.
      *
-     * @param mode the raw value, or null to leave it unset
+     * @param value the raw value, or null to leave it unset
      * @return this builder
      */
-    public Builder mode(String mode) {
-      this.mode = mode;
+    public Builder mode(String value) {
+      this.mode = value;
       return this;
     }
 
     /**
      * Sets {@code Percent}; see {@link AdvancedSuperResolutionConfig#percent()}.
      *
-     * @param percent the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder percent(Float percent) {
-      this.percent = percent;
+    public Builder percent(Double value) {
+      this.percent = value;
       return this;
     }
 
     /**
      * Sets {@code Width}; see {@link AdvancedSuperResolutionConfig#width()}.
      *
-     * @param width the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder width(Long width) {
-      this.width = width;
+    public Builder width(Long value) {
+      this.width = value;
       return this;
     }
 
     /**
      * Sets {@code Height}; see {@link AdvancedSuperResolutionConfig#height()}.
      *
-     * @param height the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder height(Long height) {
-      this.height = height;
+    public Builder height(Long value) {
+      this.height = value;
       return this;
     }
 
     /**
      * Sets {@code LongSide}; see {@link AdvancedSuperResolutionConfig#longSide()}.
      *
-     * @param longSide the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder longSide(Long longSide) {
-      this.longSide = longSide;
+    public Builder longSide(Long value) {
+      this.longSide = value;
       return this;
     }
 
     /**
      * Sets {@code ShortSide}; see {@link AdvancedSuperResolutionConfig#shortSide()}.
      *
-     * @param shortSide the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder shortSide(Long shortSide) {
-      this.shortSide = shortSide;
+    public Builder shortSide(Long value) {
+      this.shortSide = value;
       return this;
     }
 

@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -339,68 +339,68 @@ public final class AiCutOutConfig {
     /**
      * Sets {@code Switch}; see {@link AiCutOutConfig#switchValue()}.
      *
-     * @param switchValue the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      * @throws IllegalArgumentException for {@link Switch#UNKNOWN_TO_SDK_VERSION}
      */
-    public Builder switchValue(Switch switchValue) {
-      this.switchValue = Switch.toWire("AiCutOutConfig.Switch", switchValue);
+    public Builder switchValue(Switch value) {
+      this.switchValue = Switch.toWire("AiCutOutConfig.Switch", value);
       return this;
     }
 
     /**
      * Sets {@code Switch} from its raw value, which may be one this SDK version does not know.
      *
-     * @param switchValue the raw value, or null to leave it unset
+     * @param value the raw value, or null to leave it unset
      * @return this builder
      */
-    public Builder switchValue(String switchValue) {
-      this.switchValue = switchValue;
+    public Builder switchValue(String value) {
+      this.switchValue = value;
       return this;
     }
 
     /**
      * Sets {@code Type}; see {@link AiCutOutConfig#type()}.
      *
-     * @param type the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      * @throws IllegalArgumentException for {@link Type#UNKNOWN_TO_SDK_VERSION}
      */
-    public Builder type(Type type) {
-      this.type = Type.toWire("AiCutOutConfig.Type", type);
+    public Builder type(Type value) {
+      this.type = Type.toWire("AiCutOutConfig.Type", value);
       return this;
     }
 
     /**
      * Sets {@code Type} from its raw value, which may be one this SDK version does not know.
      *
-     * @param type the raw value, or null to leave it unset
+     * @param value the raw value, or null to leave it unset
      * @return this builder
      */
-    public Builder type(String type) {
-      this.type = type;
+    public Builder type(String value) {
+      this.type = value;
       return this;
     }
 
     /**
      * Sets {@code PatternConfig}; see {@link AiCutOutConfig#patternConfig()}.
      *
-     * @param patternConfig the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder patternConfig(PatternConfig patternConfig) {
-      this.patternConfig = patternConfig;
+    public Builder patternConfig(PatternConfig value) {
+      this.patternConfig = value;
       return this;
     }
 
     /**
      * Sets {@code Model}; see {@link AiCutOutConfig#model()}.
      *
-     * @param model the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder model(String model) {
-      this.model = model;
+    public Builder model(String value) {
+      this.model = value;
       return this;
     }
 

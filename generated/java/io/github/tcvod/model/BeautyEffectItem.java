@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -301,34 +301,34 @@ public final class BeautyEffectItem {
     /**
      * Sets {@code Switch}; see {@link BeautyEffectItem#switchValue()}.
      *
-     * @param switchValue the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      * @throws IllegalArgumentException for {@link Switch#UNKNOWN_TO_SDK_VERSION}
      */
-    public Builder switchValue(Switch switchValue) {
-      this.switchValue = Switch.toWire("BeautyEffectItem.Switch", switchValue);
+    public Builder switchValue(Switch value) {
+      this.switchValue = Switch.toWire("BeautyEffectItem.Switch", value);
       return this;
     }
 
     /**
      * Sets {@code Switch} from its raw value, which may be one this SDK version does not know.
      *
-     * @param switchValue the raw value, or null to leave it unset
+     * @param value the raw value, or null to leave it unset
      * @return this builder
      */
-    public Builder switchValue(String switchValue) {
-      this.switchValue = switchValue;
+    public Builder switchValue(String value) {
+      this.switchValue = value;
       return this;
     }
 
     /**
      * Sets {@code Type}; see {@link BeautyEffectItem#type()}.
      *
-     * @param type the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder type(String type) {
-      this.type = type;
+    public Builder type(String value) {
+      this.type = value;
       return this;
     }
 
@@ -346,22 +346,22 @@ public final class BeautyEffectItem {
     /**
      * Sets {@code ResourcePath}; see {@link BeautyEffectItem#resourcePath()}.
      *
-     * @param resourcePath the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder resourcePath(String resourcePath) {
-      this.resourcePath = resourcePath;
+    public Builder resourcePath(String value) {
+      this.resourcePath = value;
       return this;
     }
 
     /**
      * Sets {@code ExtInfo}; see {@link BeautyEffectItem#extInfo()}.
      *
-     * @param extInfo the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder extInfo(String extInfo) {
-      this.extInfo = extInfo;
+    public Builder extInfo(String value) {
+      this.extInfo = value;
       return this;
     }
 

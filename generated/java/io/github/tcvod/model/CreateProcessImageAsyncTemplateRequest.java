@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -104,7 +104,7 @@ public final class CreateProcessImageAsyncTemplateRequest {
     if (processImageConfigure != null) {
       processImageConfigure.validate();
     }
-    Validate.atLeast("CreateProcessImageAsyncTemplateRequest.SubAppId", subAppId, 0);
+    Validate.atLeast("CreateProcessImageAsyncTemplateRequest.SubAppId", subAppId, 0L);
     Validate.maxLength("CreateProcessImageAsyncTemplateRequest.Name", name, 64);
     Validate.maxLength("CreateProcessImageAsyncTemplateRequest.Comment", comment, 256);
   }
@@ -235,44 +235,44 @@ public final class CreateProcessImageAsyncTemplateRequest {
     /**
      * Sets {@code ProcessImageConfigure}; see {@link CreateProcessImageAsyncTemplateRequest#processImageConfigure()}.
      *
-     * @param processImageConfigure the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder processImageConfigure(ProcessImageAsyncTask processImageConfigure) {
-      this.processImageConfigure = processImageConfigure;
+    public Builder processImageConfigure(ProcessImageAsyncTask value) {
+      this.processImageConfigure = value;
       return this;
     }
 
     /**
      * Sets {@code SubAppId}; see {@link CreateProcessImageAsyncTemplateRequest#subAppId()}.
      *
-     * @param subAppId the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder subAppId(Long subAppId) {
-      this.subAppId = subAppId;
+    public Builder subAppId(Long value) {
+      this.subAppId = value;
       return this;
     }
 
     /**
      * Sets {@code Name}; see {@link CreateProcessImageAsyncTemplateRequest#name()}.
      *
-     * @param name the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder name(String name) {
-      this.name = name;
+    public Builder name(String value) {
+      this.name = value;
       return this;
     }
 
     /**
      * Sets {@code Comment}; see {@link CreateProcessImageAsyncTemplateRequest#comment()}.
      *
-     * @param comment the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder comment(String comment) {
-      this.comment = comment;
+    public Builder comment(String value) {
+      this.comment = value;
       return this;
     }
 

@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -39,7 +39,7 @@ public final class DescribeProcessImageAsyncTemplatesRequest {
 
   private DescribeProcessImageAsyncTemplatesRequest(Builder builder) {
     this.subAppId = builder.subAppId;
-    this.definitions = builder.definitions == null ? null : Collections.unmodifiableList(new ArrayList<>(builder.definitions));
+    this.definitions = Copies.list(builder.definitions);
     this.offset = builder.offset;
     this.limit = builder.limit;
   }
@@ -73,7 +73,7 @@ public final class DescribeProcessImageAsyncTemplatesRequest {
    */
   @Schema(name = "Definitions", description = "Only return the templates with these ids.")
   public List<Long> definitions() {
-    return definitions == null ? Collections.<Long>emptyList() : Collections.unmodifiableList(definitions);
+    return Copies.listOrEmpty(definitions);
   }
 
   /** @return whether {@code Definitions} was set or received, even as an empty list */
@@ -106,11 +106,11 @@ public final class DescribeProcessImageAsyncTemplatesRequest {
 
   /** Checks the spec's constraints here and in every nested object, however this one was made. */
   void validate() {
-    Validate.atLeast("DescribeProcessImageAsyncTemplatesRequest.SubAppId", subAppId, 0);
+    Validate.atLeast("DescribeProcessImageAsyncTemplatesRequest.SubAppId", subAppId, 0L);
     Validate.maxItems("DescribeProcessImageAsyncTemplatesRequest.Definitions", definitions, 100);
-    Validate.atLeast("DescribeProcessImageAsyncTemplatesRequest.Offset", offset, 0);
-    Validate.atLeast("DescribeProcessImageAsyncTemplatesRequest.Limit", limit, 0);
-    Validate.atMost("DescribeProcessImageAsyncTemplatesRequest.Limit", limit, 100);
+    Validate.atLeast("DescribeProcessImageAsyncTemplatesRequest.Offset", offset, 0L);
+    Validate.atLeast("DescribeProcessImageAsyncTemplatesRequest.Limit", limit, 0L);
+    Validate.atMost("DescribeProcessImageAsyncTemplatesRequest.Limit", limit, 100L);
   }
 
   @Override
@@ -239,54 +239,54 @@ public final class DescribeProcessImageAsyncTemplatesRequest {
     /**
      * Sets {@code SubAppId}; see {@link DescribeProcessImageAsyncTemplatesRequest#subAppId()}.
      *
-     * @param subAppId the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder subAppId(Long subAppId) {
-      this.subAppId = subAppId;
+    public Builder subAppId(Long value) {
+      this.subAppId = value;
       return this;
     }
 
     /**
      * Sets {@code Definitions}; see {@link DescribeProcessImageAsyncTemplatesRequest#definitions()}.
      *
-     * @param definitions the items (copied), or null to leave it unset
+     * @param values the items (copied), or null to leave it unset
      * @return this builder
      */
-    public Builder definitions(Collection<Long> definitions) {
-      this.definitions = definitions == null ? null : new ArrayList<>(definitions);
+    public Builder definitions(Collection<Long> values) {
+      this.definitions = Copies.list(values);
       return this;
     }
 
     /**
      * Sets {@code Definitions} to the given items.
      *
-     * @param definitions the items
+     * @param values the items
      * @return this builder
      */
-    public Builder definitions(Long... definitions) {
-      return definitions(definitions == null ? null : Arrays.asList(definitions));
+    public Builder definitions(Long... values) {
+      return definitions(values == null ? null : Arrays.asList(values));
     }
 
     /**
      * Sets {@code Offset}; see {@link DescribeProcessImageAsyncTemplatesRequest#offset()}.
      *
-     * @param offset the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder offset(Long offset) {
-      this.offset = offset;
+    public Builder offset(Long value) {
+      this.offset = value;
       return this;
     }
 
     /**
      * Sets {@code Limit}; see {@link DescribeProcessImageAsyncTemplatesRequest#limit()}.
      *
-     * @param limit the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder limit(Long limit) {
-      this.limit = limit;
+    public Builder limit(Long value) {
+      this.limit = value;
       return this;
     }
 

@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -38,7 +38,7 @@ public final class DescribeProcessImageAsyncTemplatesResponse {
 
   private DescribeProcessImageAsyncTemplatesResponse(Builder builder) {
     this.totalCount = builder.totalCount;
-    this.processImageAsyncTemplateSet = builder.processImageAsyncTemplateSet == null ? null : Collections.unmodifiableList(new ArrayList<>(builder.processImageAsyncTemplateSet));
+    this.processImageAsyncTemplateSet = Copies.list(builder.processImageAsyncTemplateSet);
     this.requestId = builder.requestId;
   }
 
@@ -70,7 +70,7 @@ public final class DescribeProcessImageAsyncTemplatesResponse {
    */
   @Schema(name = "ProcessImageAsyncTemplateSet", description = "The templates of this page.")
   public List<ProcessImageAsyncTemplateItem> processImageAsyncTemplateSet() {
-    return processImageAsyncTemplateSet == null ? Collections.<ProcessImageAsyncTemplateItem>emptyList() : Collections.unmodifiableList(processImageAsyncTemplateSet);
+    return Copies.listOrEmpty(processImageAsyncTemplateSet);
   }
 
   /** @return whether {@code ProcessImageAsyncTemplateSet} was set or received, even as an empty list */
@@ -90,7 +90,7 @@ public final class DescribeProcessImageAsyncTemplatesResponse {
 
   /** Checks the spec's constraints here and in every nested object, however this one was made. */
   void validate() {
-    Validate.atLeast("DescribeProcessImageAsyncTemplatesResponse.TotalCount", totalCount, 0);
+    Validate.atLeast("DescribeProcessImageAsyncTemplatesResponse.TotalCount", totalCount, 0L);
     if (processImageAsyncTemplateSet != null) {
       for (ProcessImageAsyncTemplateItem item : processImageAsyncTemplateSet) {
         if (item != null) {
@@ -215,43 +215,43 @@ public final class DescribeProcessImageAsyncTemplatesResponse {
     /**
      * Sets {@code TotalCount}; see {@link DescribeProcessImageAsyncTemplatesResponse#totalCount()}.
      *
-     * @param totalCount the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder totalCount(Long totalCount) {
-      this.totalCount = totalCount;
+    public Builder totalCount(Long value) {
+      this.totalCount = value;
       return this;
     }
 
     /**
      * Sets {@code ProcessImageAsyncTemplateSet}; see {@link DescribeProcessImageAsyncTemplatesResponse#processImageAsyncTemplateSet()}.
      *
-     * @param processImageAsyncTemplateSet the items (copied), or null to leave it unset
+     * @param values the items (copied), or null to leave it unset
      * @return this builder
      */
-    public Builder processImageAsyncTemplateSet(Collection<ProcessImageAsyncTemplateItem> processImageAsyncTemplateSet) {
-      this.processImageAsyncTemplateSet = processImageAsyncTemplateSet == null ? null : new ArrayList<>(processImageAsyncTemplateSet);
+    public Builder processImageAsyncTemplateSet(Collection<ProcessImageAsyncTemplateItem> values) {
+      this.processImageAsyncTemplateSet = Copies.list(values);
       return this;
     }
 
     /**
      * Sets {@code ProcessImageAsyncTemplateSet} to the given items.
      *
-     * @param processImageAsyncTemplateSet the items
+     * @param values the items
      * @return this builder
      */
-    public Builder processImageAsyncTemplateSet(ProcessImageAsyncTemplateItem... processImageAsyncTemplateSet) {
-      return processImageAsyncTemplateSet(processImageAsyncTemplateSet == null ? null : Arrays.asList(processImageAsyncTemplateSet));
+    public Builder processImageAsyncTemplateSet(ProcessImageAsyncTemplateItem... values) {
+      return processImageAsyncTemplateSet(values == null ? null : Arrays.asList(values));
     }
 
     /**
      * Sets {@code RequestId}; see {@link DescribeProcessImageAsyncTemplatesResponse#requestId()}.
      *
-     * @param requestId the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder requestId(String requestId) {
-      this.requestId = requestId;
+    public Builder requestId(String value) {
+      this.requestId = value;
       return this;
     }
 

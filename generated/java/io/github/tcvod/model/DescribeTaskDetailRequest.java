@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -75,7 +75,7 @@ public final class DescribeTaskDetailRequest {
   /** Checks the spec's constraints here and in every nested object, however this one was made. */
   void validate() {
     Validate.required("DescribeTaskDetailRequest.TaskId", taskId);
-    Validate.atLeast("DescribeTaskDetailRequest.SubAppId", subAppId, 0);
+    Validate.atLeast("DescribeTaskDetailRequest.SubAppId", subAppId, 0L);
   }
 
   @Override
@@ -180,22 +180,22 @@ public final class DescribeTaskDetailRequest {
     /**
      * Sets {@code TaskId}; see {@link DescribeTaskDetailRequest#taskId()}.
      *
-     * @param taskId the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder taskId(String taskId) {
-      this.taskId = taskId;
+    public Builder taskId(String value) {
+      this.taskId = value;
       return this;
     }
 
     /**
      * Sets {@code SubAppId}; see {@link DescribeTaskDetailRequest#subAppId()}.
      *
-     * @param subAppId the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder subAppId(Long subAppId) {
-      this.subAppId = subAppId;
+    public Builder subAppId(Long value) {
+      this.subAppId = value;
       return this;
     }
 

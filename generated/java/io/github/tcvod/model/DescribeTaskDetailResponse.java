@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -354,89 +354,89 @@ public final class DescribeTaskDetailResponse {
     /**
      * Sets {@code TaskType}; see {@link DescribeTaskDetailResponse#taskType()}.
      *
-     * @param taskType the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder taskType(String taskType) {
-      this.taskType = taskType;
+    public Builder taskType(String value) {
+      this.taskType = value;
       return this;
     }
 
     /**
      * Sets {@code Status}; see {@link DescribeTaskDetailResponse#status()}.
      *
-     * @param status the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      * @throws IllegalArgumentException for {@link Status#UNKNOWN_TO_SDK_VERSION}
      */
-    public Builder status(Status status) {
-      this.status = Status.toWire("DescribeTaskDetailResponse.Status", status);
+    public Builder status(Status value) {
+      this.status = Status.toWire("DescribeTaskDetailResponse.Status", value);
       return this;
     }
 
     /**
      * Sets {@code Status} from its raw value, which may be one this SDK version does not know.
      *
-     * @param status the raw value, or null to leave it unset
+     * @param value the raw value, or null to leave it unset
      * @return this builder
      */
-    public Builder status(String status) {
-      this.status = status;
+    public Builder status(String value) {
+      this.status = value;
       return this;
     }
 
     /**
      * Sets {@code CreateTime}; see {@link DescribeTaskDetailResponse#createTime()}.
      *
-     * @param createTime the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder createTime(String createTime) {
-      this.createTime = createTime;
+    public Builder createTime(String value) {
+      this.createTime = value;
       return this;
     }
 
     /**
      * Sets {@code BeginProcessTime}; see {@link DescribeTaskDetailResponse#beginProcessTime()}.
      *
-     * @param beginProcessTime the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder beginProcessTime(String beginProcessTime) {
-      this.beginProcessTime = beginProcessTime;
+    public Builder beginProcessTime(String value) {
+      this.beginProcessTime = value;
       return this;
     }
 
     /**
      * Sets {@code FinishTime}; see {@link DescribeTaskDetailResponse#finishTime()}.
      *
-     * @param finishTime the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder finishTime(String finishTime) {
-      this.finishTime = finishTime;
+    public Builder finishTime(String value) {
+      this.finishTime = value;
       return this;
     }
 
     /**
      * Sets {@code ProcessImageAsyncTask}; see {@link DescribeTaskDetailResponse#processImageAsyncTask()}.
      *
-     * @param processImageAsyncTask the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder processImageAsyncTask(ProcessImageAsync processImageAsyncTask) {
-      this.processImageAsyncTask = processImageAsyncTask;
+    public Builder processImageAsyncTask(ProcessImageAsync value) {
+      this.processImageAsyncTask = value;
       return this;
     }
 
     /**
      * Sets {@code RequestId}; see {@link DescribeTaskDetailResponse#requestId()}.
      *
-     * @param requestId the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder requestId(String requestId) {
-      this.requestId = requestId;
+    public Builder requestId(String value) {
+      this.requestId = value;
       return this;
     }
 

@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -33,7 +33,7 @@ import java.util.Objects;
 @JsonAdapter(FaceEnhanceInfo.GsonAdapterFactory.class)
 public final class FaceEnhanceInfo {
   private final String switchValue;
-  private final Float intensity;
+  private final Double intensity;
 
   private FaceEnhanceInfo(Builder builder) {
     this.switchValue = builder.switchValue;
@@ -76,7 +76,7 @@ public final class FaceEnhanceInfo {
    * @return the value, or null when absent
    */
   @Schema(name = "Intensity", description = "Strength of the face enhancement. Defaults to `0.0`.", minimum = "0.0", maximum = "1.0")
-  public Float intensity() {
+  public Double intensity() {
     return intensity;
   }
 
@@ -212,7 +212,7 @@ public final class FaceEnhanceInfo {
             builder.switchValue = JsonAdapters.readString(in);
             break;
           case "Intensity":
-            builder.intensity = JsonAdapters.readFloat(in);
+            builder.intensity = JsonAdapters.readDouble(in);
             break;
           default:
             in.skipValue();
@@ -226,7 +226,7 @@ public final class FaceEnhanceInfo {
   /** Builder of {@link FaceEnhanceInfo}; {@link #build()} checks the constraints of the spec. */
   public static final class Builder {
     private String switchValue;
-    private Float intensity;
+    private Double intensity;
 
     private Builder() {
     }
@@ -239,34 +239,34 @@ public final class FaceEnhanceInfo {
     /**
      * Sets {@code Switch}; see {@link FaceEnhanceInfo#switchValue()}.
      *
-     * @param switchValue the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      * @throws IllegalArgumentException for {@link Switch#UNKNOWN_TO_SDK_VERSION}
      */
-    public Builder switchValue(Switch switchValue) {
-      this.switchValue = Switch.toWire("FaceEnhanceInfo.Switch", switchValue);
+    public Builder switchValue(Switch value) {
+      this.switchValue = Switch.toWire("FaceEnhanceInfo.Switch", value);
       return this;
     }
 
     /**
      * Sets {@code Switch} from its raw value, which may be one this SDK version does not know.
      *
-     * @param switchValue the raw value, or null to leave it unset
+     * @param value the raw value, or null to leave it unset
      * @return this builder
      */
-    public Builder switchValue(String switchValue) {
-      this.switchValue = switchValue;
+    public Builder switchValue(String value) {
+      this.switchValue = value;
       return this;
     }
 
     /**
      * Sets {@code Intensity}; see {@link FaceEnhanceInfo#intensity()}.
      *
-     * @param intensity the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder intensity(Float intensity) {
-      this.intensity = intensity;
+    public Builder intensity(Double value) {
+      this.intensity = value;
       return this;
     }
 

@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -36,8 +36,8 @@ public final class ImageBeautyConfig {
   private final List<BeautyFilterItem> beautyFilterItems;
 
   private ImageBeautyConfig(Builder builder) {
-    this.beautyEffectItems = builder.beautyEffectItems == null ? null : Collections.unmodifiableList(new ArrayList<>(builder.beautyEffectItems));
-    this.beautyFilterItems = builder.beautyFilterItems == null ? null : Collections.unmodifiableList(new ArrayList<>(builder.beautyFilterItems));
+    this.beautyEffectItems = Copies.list(builder.beautyEffectItems);
+    this.beautyFilterItems = Copies.list(builder.beautyFilterItems);
   }
 
   /** @return a builder with every field unset */
@@ -57,7 +57,7 @@ public final class ImageBeautyConfig {
    */
   @Schema(name = "BeautyEffectItems", description = "Beauty effects, applied in order.")
   public List<BeautyEffectItem> beautyEffectItems() {
-    return beautyEffectItems == null ? Collections.<BeautyEffectItem>emptyList() : Collections.unmodifiableList(beautyEffectItems);
+    return Copies.listOrEmpty(beautyEffectItems);
   }
 
   /** @return whether {@code BeautyEffectItems} was set or received, even as an empty list */
@@ -72,7 +72,7 @@ public final class ImageBeautyConfig {
    */
   @Schema(name = "BeautyFilterItems", description = "Beauty filters, applied in order.")
   public List<BeautyFilterItem> beautyFilterItems() {
-    return beautyFilterItems == null ? Collections.<BeautyFilterItem>emptyList() : Collections.unmodifiableList(beautyFilterItems);
+    return Copies.listOrEmpty(beautyFilterItems);
   }
 
   /** @return whether {@code BeautyFilterItems} was set or received, even as an empty list */
@@ -204,43 +204,43 @@ public final class ImageBeautyConfig {
     /**
      * Sets {@code BeautyEffectItems}; see {@link ImageBeautyConfig#beautyEffectItems()}.
      *
-     * @param beautyEffectItems the items (copied), or null to leave it unset
+     * @param values the items (copied), or null to leave it unset
      * @return this builder
      */
-    public Builder beautyEffectItems(Collection<BeautyEffectItem> beautyEffectItems) {
-      this.beautyEffectItems = beautyEffectItems == null ? null : new ArrayList<>(beautyEffectItems);
+    public Builder beautyEffectItems(Collection<BeautyEffectItem> values) {
+      this.beautyEffectItems = Copies.list(values);
       return this;
     }
 
     /**
      * Sets {@code BeautyEffectItems} to the given items.
      *
-     * @param beautyEffectItems the items
+     * @param values the items
      * @return this builder
      */
-    public Builder beautyEffectItems(BeautyEffectItem... beautyEffectItems) {
-      return beautyEffectItems(beautyEffectItems == null ? null : Arrays.asList(beautyEffectItems));
+    public Builder beautyEffectItems(BeautyEffectItem... values) {
+      return beautyEffectItems(values == null ? null : Arrays.asList(values));
     }
 
     /**
      * Sets {@code BeautyFilterItems}; see {@link ImageBeautyConfig#beautyFilterItems()}.
      *
-     * @param beautyFilterItems the items (copied), or null to leave it unset
+     * @param values the items (copied), or null to leave it unset
      * @return this builder
      */
-    public Builder beautyFilterItems(Collection<BeautyFilterItem> beautyFilterItems) {
-      this.beautyFilterItems = beautyFilterItems == null ? null : new ArrayList<>(beautyFilterItems);
+    public Builder beautyFilterItems(Collection<BeautyFilterItem> values) {
+      this.beautyFilterItems = Copies.list(values);
       return this;
     }
 
     /**
      * Sets {@code BeautyFilterItems} to the given items.
      *
-     * @param beautyFilterItems the items
+     * @param values the items
      * @return this builder
      */
-    public Builder beautyFilterItems(BeautyFilterItem... beautyFilterItems) {
-      return beautyFilterItems(beautyFilterItems == null ? null : Arrays.asList(beautyFilterItems));
+    public Builder beautyFilterItems(BeautyFilterItem... values) {
+      return beautyFilterItems(values == null ? null : Arrays.asList(values));
     }
 
     /**

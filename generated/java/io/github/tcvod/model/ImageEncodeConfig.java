@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -81,8 +81,8 @@ public final class ImageEncodeConfig {
 
   /** Checks the spec's constraints here and in every nested object, however this one was made. */
   void validate() {
-    Validate.atLeast("ImageEncodeConfig.Quality", quality, 1);
-    Validate.atMost("ImageEncodeConfig.Quality", quality, 100);
+    Validate.atLeast("ImageEncodeConfig.Quality", quality, 1L);
+    Validate.atMost("ImageEncodeConfig.Quality", quality, 100L);
   }
 
   @Override
@@ -240,34 +240,34 @@ public final class ImageEncodeConfig {
     /**
      * Sets {@code Format}; see {@link ImageEncodeConfig#format()}.
      *
-     * @param format the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      * @throws IllegalArgumentException for {@link Format#UNKNOWN_TO_SDK_VERSION}
      */
-    public Builder format(Format format) {
-      this.format = Format.toWire("ImageEncodeConfig.Format", format);
+    public Builder format(Format value) {
+      this.format = Format.toWire("ImageEncodeConfig.Format", value);
       return this;
     }
 
     /**
      * Sets {@code Format} from its raw value, which may be one this SDK version does not know.
      *
-     * @param format the raw value, or null to leave it unset
+     * @param value the raw value, or null to leave it unset
      * @return this builder
      */
-    public Builder format(String format) {
-      this.format = format;
+    public Builder format(String value) {
+      this.format = value;
       return this;
     }
 
     /**
      * Sets {@code Quality}; see {@link ImageEncodeConfig#quality()}.
      *
-     * @param quality the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder quality(Long quality) {
-      this.quality = quality;
+    public Builder quality(Long value) {
+      this.quality = value;
       return this;
     }
 

@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -354,88 +354,88 @@ public final class ImageEnhanceConfig {
     /**
      * Sets {@code SuperResolution}; see {@link ImageEnhanceConfig#superResolution()}.
      *
-     * @param superResolution the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder superResolution(SuperResolutionInfo superResolution) {
-      this.superResolution = superResolution;
+    public Builder superResolution(SuperResolutionInfo value) {
+      this.superResolution = value;
       return this;
     }
 
     /**
      * Sets {@code AdvancedSuperResolution}; see {@link ImageEnhanceConfig#advancedSuperResolution()}.
      *
-     * @param advancedSuperResolution the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder advancedSuperResolution(AdvancedSuperResolutionConfig advancedSuperResolution) {
-      this.advancedSuperResolution = advancedSuperResolution;
+    public Builder advancedSuperResolution(AdvancedSuperResolutionConfig value) {
+      this.advancedSuperResolution = value;
       return this;
     }
 
     /**
      * Sets {@code Denoise}; see {@link ImageEnhanceConfig#denoise()}.
      *
-     * @param denoise the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder denoise(ImageDenoiseConfig denoise) {
-      this.denoise = denoise;
+    public Builder denoise(ImageDenoiseConfig value) {
+      this.denoise = value;
       return this;
     }
 
     /**
      * Sets {@code ImageQualityEnhance}; see {@link ImageEnhanceConfig#imageQualityEnhance()}.
      *
-     * @param imageQualityEnhance the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder imageQualityEnhance(ImageQualityEnhanceInfo imageQualityEnhance) {
-      this.imageQualityEnhance = imageQualityEnhance;
+    public Builder imageQualityEnhance(ImageQualityEnhanceInfo value) {
+      this.imageQualityEnhance = value;
       return this;
     }
 
     /**
      * Sets {@code ColorEnhance}; see {@link ImageEnhanceConfig#colorEnhance()}.
      *
-     * @param colorEnhance the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder colorEnhance(ColorEnhanceInfo colorEnhance) {
-      this.colorEnhance = colorEnhance;
+    public Builder colorEnhance(ColorEnhanceInfo value) {
+      this.colorEnhance = value;
       return this;
     }
 
     /**
      * Sets {@code SharpEnhance}; see {@link ImageEnhanceConfig#sharpEnhance()}.
      *
-     * @param sharpEnhance the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder sharpEnhance(SharpEnhanceInfo sharpEnhance) {
-      this.sharpEnhance = sharpEnhance;
+    public Builder sharpEnhance(SharpEnhanceInfo value) {
+      this.sharpEnhance = value;
       return this;
     }
 
     /**
      * Sets {@code FaceEnhance}; see {@link ImageEnhanceConfig#faceEnhance()}.
      *
-     * @param faceEnhance the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder faceEnhance(FaceEnhanceInfo faceEnhance) {
-      this.faceEnhance = faceEnhance;
+    public Builder faceEnhance(FaceEnhanceInfo value) {
+      this.faceEnhance = value;
       return this;
     }
 
     /**
      * Sets {@code LowLightEnhance}; see {@link ImageEnhanceConfig#lowLightEnhance()}.
      *
-     * @param lowLightEnhance the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder lowLightEnhance(LowLightEnhanceInfo lowLightEnhance) {
-      this.lowLightEnhance = lowLightEnhance;
+    public Builder lowLightEnhance(LowLightEnhanceInfo value) {
+      this.lowLightEnhance = value;
       return this;
     }
 

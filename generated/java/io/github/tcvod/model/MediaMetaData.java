@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -222,44 +222,44 @@ public final class MediaMetaData {
     /**
      * Sets {@code Size}; see {@link MediaMetaData#size()}.
      *
-     * @param size the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder size(Long size) {
-      this.size = size;
+    public Builder size(Long value) {
+      this.size = value;
       return this;
     }
 
     /**
      * Sets {@code Container}; see {@link MediaMetaData#container()}.
      *
-     * @param container the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder container(String container) {
-      this.container = container;
+    public Builder container(String value) {
+      this.container = value;
       return this;
     }
 
     /**
      * Sets {@code Height}; see {@link MediaMetaData#height()}.
      *
-     * @param height the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder height(Long height) {
-      this.height = height;
+    public Builder height(Long value) {
+      this.height = value;
       return this;
     }
 
     /**
      * Sets {@code Width}; see {@link MediaMetaData#width()}.
      *
-     * @param width the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder width(Long width) {
-      this.width = width;
+    public Builder width(Long value) {
+      this.width = value;
       return this;
     }
 

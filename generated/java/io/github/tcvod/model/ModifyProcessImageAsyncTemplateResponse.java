@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -153,11 +153,11 @@ public final class ModifyProcessImageAsyncTemplateResponse {
     /**
      * Sets {@code RequestId}; see {@link ModifyProcessImageAsyncTemplateResponse#requestId()}.
      *
-     * @param requestId the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder requestId(String requestId) {
-      this.requestId = requestId;
+    public Builder requestId(String value) {
+      this.requestId = value;
       return this;
     }
 

@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -36,7 +36,7 @@ public final class PatternConfig {
   private final Long opaqueThreshold;
   private final Long edgeSamplingStep;
   private final Long edgeExpansionStep;
-  private final Float edgeBlendingIntensity;
+  private final Double edgeBlendingIntensity;
 
   private PatternConfig(Builder builder) {
     this.transparencyThreshold = builder.transparencyThreshold;
@@ -110,18 +110,18 @@ public final class PatternConfig {
    * @return the value, or null when absent
    */
   @Schema(name = "EdgeBlendingIntensity", description = "Strength of the blending at edges. Defaults to `0.5`.", minimum = "0.0", maximum = "1.0")
-  public Float edgeBlendingIntensity() {
+  public Double edgeBlendingIntensity() {
     return edgeBlendingIntensity;
   }
 
   /** Checks the spec's constraints here and in every nested object, however this one was made. */
   void validate() {
-    Validate.atLeast("PatternConfig.TransparencyThreshold", transparencyThreshold, 0);
-    Validate.atMost("PatternConfig.TransparencyThreshold", transparencyThreshold, 255);
-    Validate.atLeast("PatternConfig.OpaqueThreshold", opaqueThreshold, 0);
-    Validate.atMost("PatternConfig.OpaqueThreshold", opaqueThreshold, 255);
-    Validate.atLeast("PatternConfig.EdgeSamplingStep", edgeSamplingStep, 1);
-    Validate.atMost("PatternConfig.EdgeSamplingStep", edgeSamplingStep, 10);
+    Validate.atLeast("PatternConfig.TransparencyThreshold", transparencyThreshold, 0L);
+    Validate.atMost("PatternConfig.TransparencyThreshold", transparencyThreshold, 255L);
+    Validate.atLeast("PatternConfig.OpaqueThreshold", opaqueThreshold, 0L);
+    Validate.atMost("PatternConfig.OpaqueThreshold", opaqueThreshold, 255L);
+    Validate.atLeast("PatternConfig.EdgeSamplingStep", edgeSamplingStep, 1L);
+    Validate.atMost("PatternConfig.EdgeSamplingStep", edgeSamplingStep, 10L);
     Validate.atLeast("PatternConfig.EdgeBlendingIntensity", edgeBlendingIntensity, 0.0);
     Validate.atMost("PatternConfig.EdgeBlendingIntensity", edgeBlendingIntensity, 1.0);
     Validate.finite("PatternConfig.EdgeBlendingIntensity", edgeBlendingIntensity);
@@ -229,7 +229,7 @@ public final class PatternConfig {
             builder.edgeExpansionStep = JsonAdapters.readLong(in);
             break;
           case "EdgeBlendingIntensity":
-            builder.edgeBlendingIntensity = JsonAdapters.readFloat(in);
+            builder.edgeBlendingIntensity = JsonAdapters.readDouble(in);
             break;
           default:
             in.skipValue();
@@ -246,7 +246,7 @@ public final class PatternConfig {
     private Long opaqueThreshold;
     private Long edgeSamplingStep;
     private Long edgeExpansionStep;
-    private Float edgeBlendingIntensity;
+    private Double edgeBlendingIntensity;
 
     private Builder() {
     }
@@ -262,55 +262,55 @@ public final class PatternConfig {
     /**
      * Sets {@code TransparencyThreshold}; see {@link PatternConfig#transparencyThreshold()}.
      *
-     * @param transparencyThreshold the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder transparencyThreshold(Long transparencyThreshold) {
-      this.transparencyThreshold = transparencyThreshold;
+    public Builder transparencyThreshold(Long value) {
+      this.transparencyThreshold = value;
       return this;
     }
 
     /**
      * Sets {@code OpaqueThreshold}; see {@link PatternConfig#opaqueThreshold()}.
      *
-     * @param opaqueThreshold the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder opaqueThreshold(Long opaqueThreshold) {
-      this.opaqueThreshold = opaqueThreshold;
+    public Builder opaqueThreshold(Long value) {
+      this.opaqueThreshold = value;
       return this;
     }
 
     /**
      * Sets {@code EdgeSamplingStep}; see {@link PatternConfig#edgeSamplingStep()}.
      *
-     * @param edgeSamplingStep the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder edgeSamplingStep(Long edgeSamplingStep) {
-      this.edgeSamplingStep = edgeSamplingStep;
+    public Builder edgeSamplingStep(Long value) {
+      this.edgeSamplingStep = value;
       return this;
     }
 
     /**
      * Sets {@code EdgeExpansionStep}; see {@link PatternConfig#edgeExpansionStep()}.
      *
-     * @param edgeExpansionStep the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder edgeExpansionStep(Long edgeExpansionStep) {
-      this.edgeExpansionStep = edgeExpansionStep;
+    public Builder edgeExpansionStep(Long value) {
+      this.edgeExpansionStep = value;
       return this;
     }
 
     /**
      * Sets {@code EdgeBlendingIntensity}; see {@link PatternConfig#edgeBlendingIntensity()}.
      *
-     * @param edgeBlendingIntensity the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder edgeBlendingIntensity(Float edgeBlendingIntensity) {
-      this.edgeBlendingIntensity = edgeBlendingIntensity;
+    public Builder edgeBlendingIntensity(Double value) {
+      this.edgeBlendingIntensity = value;
       return this;
     }
 

@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -165,8 +165,8 @@ public final class ProcessImageAsync {
 
   /** Checks the spec's constraints here and in every nested object, however this one was made. */
   void validate() {
-    Validate.atLeast("ProcessImageAsync.Progress", progress, 0);
-    Validate.atMost("ProcessImageAsync.Progress", progress, 100);
+    Validate.atLeast("ProcessImageAsync.Progress", progress, 0L);
+    Validate.atMost("ProcessImageAsync.Progress", progress, 100L);
     if (input != null) {
       input.validate();
     }
@@ -409,111 +409,111 @@ public final class ProcessImageAsync {
     /**
      * Sets {@code TaskId}; see {@link ProcessImageAsync#taskId()}.
      *
-     * @param taskId the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder taskId(String taskId) {
-      this.taskId = taskId;
+    public Builder taskId(String value) {
+      this.taskId = value;
       return this;
     }
 
     /**
      * Sets {@code Status}; see {@link ProcessImageAsync#status()}.
      *
-     * @param status the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      * @throws IllegalArgumentException for {@link Status#UNKNOWN_TO_SDK_VERSION}
      */
-    public Builder status(Status status) {
-      this.status = Status.toWire("ProcessImageAsync.Status", status);
+    public Builder status(Status value) {
+      this.status = Status.toWire("ProcessImageAsync.Status", value);
       return this;
     }
 
     /**
      * Sets {@code Status} from its raw value, which may be one this SDK version does not know.
      *
-     * @param status the raw value, or null to leave it unset
+     * @param value the raw value, or null to leave it unset
      * @return this builder
      */
-    public Builder status(String status) {
-      this.status = status;
+    public Builder status(String value) {
+      this.status = value;
       return this;
     }
 
     /**
      * Sets {@code ErrCode}; see {@link ProcessImageAsync#errCode()}.
      *
-     * @param errCode the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder errCode(Long errCode) {
-      this.errCode = errCode;
+    public Builder errCode(Long value) {
+      this.errCode = value;
       return this;
     }
 
     /**
      * Sets {@code Message}; see {@link ProcessImageAsync#message()}.
      *
-     * @param message the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder message(String message) {
-      this.message = message;
+    public Builder message(String value) {
+      this.message = value;
       return this;
     }
 
     /**
      * Sets {@code Progress}; see {@link ProcessImageAsync#progress()}.
      *
-     * @param progress the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder progress(Long progress) {
-      this.progress = progress;
+    public Builder progress(Long value) {
+      this.progress = value;
       return this;
     }
 
     /**
      * Sets {@code Input}; see {@link ProcessImageAsync#input()}.
      *
-     * @param input the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder input(ProcessImageAsyncInput input) {
-      this.input = input;
+    public Builder input(ProcessImageAsyncInput value) {
+      this.input = value;
       return this;
     }
 
     /**
      * Sets {@code Output}; see {@link ProcessImageAsync#output()}.
      *
-     * @param output the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder output(ProcessImageAsyncOutput output) {
-      this.output = output;
+    public Builder output(ProcessImageAsyncOutput value) {
+      this.output = value;
       return this;
     }
 
     /**
      * Sets {@code SessionId}; see {@link ProcessImageAsync#sessionId()}.
      *
-     * @param sessionId the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder sessionId(String sessionId) {
-      this.sessionId = sessionId;
+    public Builder sessionId(String value) {
+      this.sessionId = value;
       return this;
     }
 
     /**
      * Sets {@code SessionContext}; see {@link ProcessImageAsync#sessionContext()}.
      *
-     * @param sessionContext the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder sessionContext(String sessionContext) {
-      this.sessionContext = sessionContext;
+    public Builder sessionContext(String value) {
+      this.sessionContext = value;
       return this;
     }
 

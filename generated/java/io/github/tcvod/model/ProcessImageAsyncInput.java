@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -232,44 +232,44 @@ public final class ProcessImageAsyncInput {
     /**
      * Sets {@code FileId}; see {@link ProcessImageAsyncInput#fileId()}.
      *
-     * @param fileId the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder fileId(String fileId) {
-      this.fileId = fileId;
+    public Builder fileId(String value) {
+      this.fileId = value;
       return this;
     }
 
     /**
      * Sets {@code Url}; see {@link ProcessImageAsyncInput#url()}.
      *
-     * @param url the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder url(String url) {
-      this.url = url;
+    public Builder url(String value) {
+      this.url = value;
       return this;
     }
 
     /**
      * Sets {@code ImageTaskInput}; see {@link ProcessImageAsyncInput#imageTaskInput()}.
      *
-     * @param imageTaskInput the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder imageTaskInput(ProcessImageAsyncTaskInput imageTaskInput) {
-      this.imageTaskInput = imageTaskInput;
+    public Builder imageTaskInput(ProcessImageAsyncTaskInput value) {
+      this.imageTaskInput = value;
       return this;
     }
 
     /**
      * Sets {@code OutputConfig}; see {@link ProcessImageAsyncInput#outputConfig()}.
      *
-     * @param outputConfig the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder outputConfig(ProcessImageAsyncOutputConfig outputConfig) {
-      this.outputConfig = outputConfig;
+    public Builder outputConfig(ProcessImageAsyncOutputConfig value) {
+      this.outputConfig = value;
       return this;
     }
 

@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -35,7 +35,7 @@ public final class ProcessImageAsyncInputExtendedParameter {
   private final List<String> prompts;
 
   private ProcessImageAsyncInputExtendedParameter(Builder builder) {
-    this.prompts = builder.prompts == null ? null : Collections.unmodifiableList(new ArrayList<>(builder.prompts));
+    this.prompts = Copies.list(builder.prompts);
   }
 
   /** @return a builder with every field unset */
@@ -55,7 +55,7 @@ public final class ProcessImageAsyncInputExtendedParameter {
    */
   @Schema(name = "Prompts", description = "Text prompts for processing that takes them.")
   public List<String> prompts() {
-    return prompts == null ? Collections.<String>emptyList() : Collections.unmodifiableList(prompts);
+    return Copies.listOrEmpty(prompts);
   }
 
   /** @return whether {@code Prompts} was set or received, even as an empty list */
@@ -160,22 +160,22 @@ public final class ProcessImageAsyncInputExtendedParameter {
     /**
      * Sets {@code Prompts}; see {@link ProcessImageAsyncInputExtendedParameter#prompts()}.
      *
-     * @param prompts the items (copied), or null to leave it unset
+     * @param values the items (copied), or null to leave it unset
      * @return this builder
      */
-    public Builder prompts(Collection<String> prompts) {
-      this.prompts = prompts == null ? null : new ArrayList<>(prompts);
+    public Builder prompts(Collection<String> values) {
+      this.prompts = Copies.list(values);
       return this;
     }
 
     /**
      * Sets {@code Prompts} to the given items.
      *
-     * @param prompts the items
+     * @param values the items
      * @return this builder
      */
-    public Builder prompts(String... prompts) {
-      return prompts(prompts == null ? null : Arrays.asList(prompts));
+    public Builder prompts(String... values) {
+      return prompts(values == null ? null : Arrays.asList(values));
     }
 
     /**

@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -181,22 +181,22 @@ public final class ProcessImageAsyncOutput {
     /**
      * Sets {@code FileInfo}; see {@link ProcessImageAsyncOutput#fileInfo()}.
      *
-     * @param fileInfo the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder fileInfo(ProcessImageAsyncOutputFileInfo fileInfo) {
-      this.fileInfo = fileInfo;
+    public Builder fileInfo(ProcessImageAsyncOutputFileInfo value) {
+      this.fileInfo = value;
       return this;
     }
 
     /**
      * Sets {@code OutputText}; see {@link ProcessImageAsyncOutput#outputText()}.
      *
-     * @param outputText the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder outputText(String outputText) {
-      this.outputText = outputText;
+    public Builder outputText(String value) {
+      this.outputText = value;
       return this;
     }
 

@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -201,33 +201,33 @@ public final class ProcessImageAsyncOutputConfig {
     /**
      * Sets {@code MediaName}; see {@link ProcessImageAsyncOutputConfig#mediaName()}.
      *
-     * @param mediaName the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder mediaName(String mediaName) {
-      this.mediaName = mediaName;
+    public Builder mediaName(String value) {
+      this.mediaName = value;
       return this;
     }
 
     /**
      * Sets {@code ClassId}; see {@link ProcessImageAsyncOutputConfig#classId()}.
      *
-     * @param classId the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder classId(Long classId) {
-      this.classId = classId;
+    public Builder classId(Long value) {
+      this.classId = value;
       return this;
     }
 
     /**
      * Sets {@code ExpireTime}; see {@link ProcessImageAsyncOutputConfig#expireTime()}.
      *
-     * @param expireTime the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder expireTime(String expireTime) {
-      this.expireTime = expireTime;
+    public Builder expireTime(String value) {
+      this.expireTime = value;
       return this;
     }
 

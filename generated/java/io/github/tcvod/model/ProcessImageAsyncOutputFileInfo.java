@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -296,77 +296,77 @@ public final class ProcessImageAsyncOutputFileInfo {
     /**
      * Sets {@code MediaName}; see {@link ProcessImageAsyncOutputFileInfo#mediaName()}.
      *
-     * @param mediaName the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder mediaName(String mediaName) {
-      this.mediaName = mediaName;
+    public Builder mediaName(String value) {
+      this.mediaName = value;
       return this;
     }
 
     /**
      * Sets {@code ClassId}; see {@link ProcessImageAsyncOutputFileInfo#classId()}.
      *
-     * @param classId the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder classId(Long classId) {
-      this.classId = classId;
+    public Builder classId(Long value) {
+      this.classId = value;
       return this;
     }
 
     /**
      * Sets {@code ExpireTime}; see {@link ProcessImageAsyncOutputFileInfo#expireTime()}.
      *
-     * @param expireTime the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder expireTime(String expireTime) {
-      this.expireTime = expireTime;
+    public Builder expireTime(String value) {
+      this.expireTime = value;
       return this;
     }
 
     /**
      * Sets {@code FileType}; see {@link ProcessImageAsyncOutputFileInfo#fileType()}.
      *
-     * @param fileType the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder fileType(String fileType) {
-      this.fileType = fileType;
+    public Builder fileType(String value) {
+      this.fileType = value;
       return this;
     }
 
     /**
      * Sets {@code FileUrl}; see {@link ProcessImageAsyncOutputFileInfo#fileUrl()}.
      *
-     * @param fileUrl the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder fileUrl(String fileUrl) {
-      this.fileUrl = fileUrl;
+    public Builder fileUrl(String value) {
+      this.fileUrl = value;
       return this;
     }
 
     /**
      * Sets {@code FileId}; see {@link ProcessImageAsyncOutputFileInfo#fileId()}.
      *
-     * @param fileId the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder fileId(String fileId) {
-      this.fileId = fileId;
+    public Builder fileId(String value) {
+      this.fileId = value;
       return this;
     }
 
     /**
      * Sets {@code MetaData}; see {@link ProcessImageAsyncOutputFileInfo#metaData()}.
      *
-     * @param metaData the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder metaData(MediaMetaData metaData) {
-      this.metaData = metaData;
+    public Builder metaData(MediaMetaData value) {
+      this.metaData = value;
       return this;
     }
 

@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -36,8 +36,8 @@ public final class ProcessImageAsyncRequest {
   private final String fileId;
   private final String url;
   private final String base64;
-  private final ImageTaskInput imageTaskInput;
-  private final ImageProcessOutputConfig outputConfig;
+  private final ProcessImageAsyncTaskInput imageTaskInput;
+  private final ProcessImageAsyncOutputConfig outputConfig;
   private final String sessionId;
   private final String sessionContext;
   private final Long tasksPriority;
@@ -116,7 +116,7 @@ public final class ProcessImageAsyncRequest {
    * @return the value, or null when absent
    */
   @Schema(name = "ImageTaskInput", requiredMode = Schema.RequiredMode.REQUIRED)
-  public ImageTaskInput imageTaskInput() {
+  public ProcessImageAsyncTaskInput imageTaskInput() {
     return imageTaskInput;
   }
 
@@ -126,7 +126,7 @@ public final class ProcessImageAsyncRequest {
    * @return the value, or null when absent
    */
   @Schema(name = "OutputConfig")
-  public ImageProcessOutputConfig outputConfig() {
+  public ProcessImageAsyncOutputConfig outputConfig() {
     return outputConfig;
   }
 
@@ -177,7 +177,7 @@ public final class ProcessImageAsyncRequest {
   /** Checks the spec's constraints here and in every nested object, however this one was made. */
   void validate() {
     Validate.required("ProcessImageAsyncRequest.SubAppId", subAppId);
-    Validate.atLeast("ProcessImageAsyncRequest.SubAppId", subAppId, 0);
+    Validate.atLeast("ProcessImageAsyncRequest.SubAppId", subAppId, 0L);
     Validate.maxLength("ProcessImageAsyncRequest.Base64", base64, 4194303);
     Validate.required("ProcessImageAsyncRequest.ImageTaskInput", imageTaskInput);
     if (imageTaskInput != null) {
@@ -188,8 +188,8 @@ public final class ProcessImageAsyncRequest {
     }
     Validate.maxLength("ProcessImageAsyncRequest.SessionId", sessionId, 50);
     Validate.maxLength("ProcessImageAsyncRequest.SessionContext", sessionContext, 1000);
-    Validate.atLeast("ProcessImageAsyncRequest.TasksPriority", tasksPriority, -10);
-    Validate.atMost("ProcessImageAsyncRequest.TasksPriority", tasksPriority, 10);
+    Validate.atLeast("ProcessImageAsyncRequest.TasksPriority", tasksPriority, -10L);
+    Validate.atMost("ProcessImageAsyncRequest.TasksPriority", tasksPriority, 10L);
   }
 
   @Override
@@ -247,12 +247,12 @@ public final class ProcessImageAsyncRequest {
   }
 
   private static final class GsonAdapter extends TypeAdapter<ProcessImageAsyncRequest> {
-    private final TypeAdapter<ImageTaskInput> imageTaskInputJson;
-    private final TypeAdapter<ImageProcessOutputConfig> outputConfigJson;
+    private final TypeAdapter<ProcessImageAsyncTaskInput> imageTaskInputJson;
+    private final TypeAdapter<ProcessImageAsyncOutputConfig> outputConfigJson;
 
     GsonAdapter(Gson gson) {
-      this.imageTaskInputJson = gson.getAdapter(ImageTaskInput.class);
-      this.outputConfigJson = gson.getAdapter(ImageProcessOutputConfig.class);
+      this.imageTaskInputJson = gson.getAdapter(ProcessImageAsyncTaskInput.class);
+      this.outputConfigJson = gson.getAdapter(ProcessImageAsyncOutputConfig.class);
     }
 
     @Override
@@ -360,8 +360,8 @@ public final class ProcessImageAsyncRequest {
     private String fileId;
     private String url;
     private String base64;
-    private ImageTaskInput imageTaskInput;
-    private ImageProcessOutputConfig outputConfig;
+    private ProcessImageAsyncTaskInput imageTaskInput;
+    private ProcessImageAsyncOutputConfig outputConfig;
     private String sessionId;
     private String sessionContext;
     private Long tasksPriority;
@@ -386,110 +386,110 @@ public final class ProcessImageAsyncRequest {
     /**
      * Sets {@code SubAppId}; see {@link ProcessImageAsyncRequest#subAppId()}.
      *
-     * @param subAppId the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder subAppId(Long subAppId) {
-      this.subAppId = subAppId;
+    public Builder subAppId(Long value) {
+      this.subAppId = value;
       return this;
     }
 
     /**
      * Sets {@code FileId}; see {@link ProcessImageAsyncRequest#fileId()}.
      *
-     * @param fileId the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder fileId(String fileId) {
-      this.fileId = fileId;
+    public Builder fileId(String value) {
+      this.fileId = value;
       return this;
     }
 
     /**
      * Sets {@code Url}; see {@link ProcessImageAsyncRequest#url()}.
      *
-     * @param url the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder url(String url) {
-      this.url = url;
+    public Builder url(String value) {
+      this.url = value;
       return this;
     }
 
     /**
      * Sets {@code Base64}; see {@link ProcessImageAsyncRequest#base64()}.
      *
-     * @param base64 the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder base64(String base64) {
-      this.base64 = base64;
+    public Builder base64(String value) {
+      this.base64 = value;
       return this;
     }
 
     /**
      * Sets {@code ImageTaskInput}; see {@link ProcessImageAsyncRequest#imageTaskInput()}.
      *
-     * @param imageTaskInput the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder imageTaskInput(ImageTaskInput imageTaskInput) {
-      this.imageTaskInput = imageTaskInput;
+    public Builder imageTaskInput(ProcessImageAsyncTaskInput value) {
+      this.imageTaskInput = value;
       return this;
     }
 
     /**
      * Sets {@code OutputConfig}; see {@link ProcessImageAsyncRequest#outputConfig()}.
      *
-     * @param outputConfig the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder outputConfig(ImageProcessOutputConfig outputConfig) {
-      this.outputConfig = outputConfig;
+    public Builder outputConfig(ProcessImageAsyncOutputConfig value) {
+      this.outputConfig = value;
       return this;
     }
 
     /**
      * Sets {@code SessionId}; see {@link ProcessImageAsyncRequest#sessionId()}.
      *
-     * @param sessionId the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder sessionId(String sessionId) {
-      this.sessionId = sessionId;
+    public Builder sessionId(String value) {
+      this.sessionId = value;
       return this;
     }
 
     /**
      * Sets {@code SessionContext}; see {@link ProcessImageAsyncRequest#sessionContext()}.
      *
-     * @param sessionContext the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder sessionContext(String sessionContext) {
-      this.sessionContext = sessionContext;
+    public Builder sessionContext(String value) {
+      this.sessionContext = value;
       return this;
     }
 
     /**
      * Sets {@code TasksPriority}; see {@link ProcessImageAsyncRequest#tasksPriority()}.
      *
-     * @param tasksPriority the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder tasksPriority(Long tasksPriority) {
-      this.tasksPriority = tasksPriority;
+    public Builder tasksPriority(Long value) {
+      this.tasksPriority = value;
       return this;
     }
 
     /**
      * Sets {@code ExtInfo}; see {@link ProcessImageAsyncRequest#extInfo()}.
      *
-     * @param extInfo the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder extInfo(String extInfo) {
-      this.extInfo = extInfo;
+    public Builder extInfo(String value) {
+      this.extInfo = value;
       return this;
     }
 

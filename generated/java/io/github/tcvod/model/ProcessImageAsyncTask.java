@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -242,44 +242,44 @@ public final class ProcessImageAsyncTask {
     /**
      * Sets {@code EncodeConfig}; see {@link ProcessImageAsyncTask#encodeConfig()}.
      *
-     * @param encodeConfig the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder encodeConfig(ImageEncodeConfig encodeConfig) {
-      this.encodeConfig = encodeConfig;
+    public Builder encodeConfig(ImageEncodeConfig value) {
+      this.encodeConfig = value;
       return this;
     }
 
     /**
      * Sets {@code EnhanceConfig}; see {@link ProcessImageAsyncTask#enhanceConfig()}.
      *
-     * @param enhanceConfig the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder enhanceConfig(ImageEnhanceConfig enhanceConfig) {
-      this.enhanceConfig = enhanceConfig;
+    public Builder enhanceConfig(ImageEnhanceConfig value) {
+      this.enhanceConfig = value;
       return this;
     }
 
     /**
      * Sets {@code BeautyConfig}; see {@link ProcessImageAsyncTask#beautyConfig()}.
      *
-     * @param beautyConfig the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder beautyConfig(ImageBeautyConfig beautyConfig) {
-      this.beautyConfig = beautyConfig;
+    public Builder beautyConfig(ImageBeautyConfig value) {
+      this.beautyConfig = value;
       return this;
     }
 
     /**
      * Sets {@code AiCutOutConfig}; see {@link ProcessImageAsyncTask#aiCutOutConfig()}.
      *
-     * @param aiCutOutConfig the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder aiCutOutConfig(AiCutOutConfig aiCutOutConfig) {
-      this.aiCutOutConfig = aiCutOutConfig;
+    public Builder aiCutOutConfig(AiCutOutConfig value) {
+      this.aiCutOutConfig = value;
       return this;
     }
 

@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -183,22 +183,22 @@ public final class ProcessImageAsyncTaskInput {
     /**
      * Sets {@code Definition}; see {@link ProcessImageAsyncTaskInput#definition()}.
      *
-     * @param definition the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder definition(Long definition) {
-      this.definition = definition;
+    public Builder definition(Long value) {
+      this.definition = value;
       return this;
     }
 
     /**
      * Sets {@code ExtendedParameter}; see {@link ProcessImageAsyncTaskInput#extendedParameter()}.
      *
-     * @param extendedParameter the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder extendedParameter(ProcessImageAsyncInputExtendedParameter extendedParameter) {
-      this.extendedParameter = extendedParameter;
+    public Builder extendedParameter(ProcessImageAsyncInputExtendedParameter value) {
+      this.extendedParameter = value;
       return this;
     }
 

@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -300,77 +300,77 @@ public final class ProcessImageAsyncTemplateItem {
     /**
      * Sets {@code Definition}; see {@link ProcessImageAsyncTemplateItem#definition()}.
      *
-     * @param definition the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder definition(Long definition) {
-      this.definition = definition;
+    public Builder definition(Long value) {
+      this.definition = value;
       return this;
     }
 
     /**
      * Sets {@code Type}; see {@link ProcessImageAsyncTemplateItem#type()}.
      *
-     * @param type the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder type(String type) {
-      this.type = type;
+    public Builder type(String value) {
+      this.type = value;
       return this;
     }
 
     /**
      * Sets {@code Name}; see {@link ProcessImageAsyncTemplateItem#name()}.
      *
-     * @param name the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder name(String name) {
-      this.name = name;
+    public Builder name(String value) {
+      this.name = value;
       return this;
     }
 
     /**
      * Sets {@code Comment}; see {@link ProcessImageAsyncTemplateItem#comment()}.
      *
-     * @param comment the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder comment(String comment) {
-      this.comment = comment;
+    public Builder comment(String value) {
+      this.comment = value;
       return this;
     }
 
     /**
      * Sets {@code CreateTime}; see {@link ProcessImageAsyncTemplateItem#createTime()}.
      *
-     * @param createTime the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder createTime(String createTime) {
-      this.createTime = createTime;
+    public Builder createTime(String value) {
+      this.createTime = value;
       return this;
     }
 
     /**
      * Sets {@code UpdateTime}; see {@link ProcessImageAsyncTemplateItem#updateTime()}.
      *
-     * @param updateTime the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder updateTime(String updateTime) {
-      this.updateTime = updateTime;
+    public Builder updateTime(String value) {
+      this.updateTime = value;
       return this;
     }
 
     /**
      * Sets {@code ProcessImageConfigure}; see {@link ProcessImageAsyncTemplateItem#processImageConfigure()}.
      *
-     * @param processImageConfigure the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder processImageConfigure(ProcessImageAsyncTask processImageConfigure) {
-      this.processImageConfigure = processImageConfigure;
+    public Builder processImageConfigure(ProcessImageAsyncTask value) {
+      this.processImageConfigure = value;
       return this;
     }
 

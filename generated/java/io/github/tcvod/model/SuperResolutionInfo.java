@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -102,8 +102,8 @@ public final class SuperResolutionInfo {
   /** Checks the spec's constraints here and in every nested object, however this one was made. */
   void validate() {
     Validate.required("SuperResolutionInfo.Switch", switchValue);
-    Validate.atLeast("SuperResolutionInfo.Size", size, 2);
-    Validate.atMost("SuperResolutionInfo.Size", size, 2);
+    Validate.atLeast("SuperResolutionInfo.Size", size, 2L);
+    Validate.atMost("SuperResolutionInfo.Size", size, 2L);
   }
 
   @Override
@@ -317,57 +317,57 @@ public final class SuperResolutionInfo {
     /**
      * Sets {@code Switch}; see {@link SuperResolutionInfo#switchValue()}.
      *
-     * @param switchValue the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      * @throws IllegalArgumentException for {@link Switch#UNKNOWN_TO_SDK_VERSION}
      */
-    public Builder switchValue(Switch switchValue) {
-      this.switchValue = Switch.toWire("SuperResolutionInfo.Switch", switchValue);
+    public Builder switchValue(Switch value) {
+      this.switchValue = Switch.toWire("SuperResolutionInfo.Switch", value);
       return this;
     }
 
     /**
      * Sets {@code Switch} from its raw value, which may be one this SDK version does not know.
      *
-     * @param switchValue the raw value, or null to leave it unset
+     * @param value the raw value, or null to leave it unset
      * @return this builder
      */
-    public Builder switchValue(String switchValue) {
-      this.switchValue = switchValue;
+    public Builder switchValue(String value) {
+      this.switchValue = value;
       return this;
     }
 
     /**
      * Sets {@code Type}; see {@link SuperResolutionInfo#type()}.
      *
-     * @param type the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      * @throws IllegalArgumentException for {@link Type#UNKNOWN_TO_SDK_VERSION}
      */
-    public Builder type(Type type) {
-      this.type = Type.toWire("SuperResolutionInfo.Type", type);
+    public Builder type(Type value) {
+      this.type = Type.toWire("SuperResolutionInfo.Type", value);
       return this;
     }
 
     /**
      * Sets {@code Type} from its raw value, which may be one this SDK version does not know.
      *
-     * @param type the raw value, or null to leave it unset
+     * @param value the raw value, or null to leave it unset
      * @return this builder
      */
-    public Builder type(String type) {
-      this.type = type;
+    public Builder type(String value) {
+      this.type = value;
       return this;
     }
 
     /**
      * Sets {@code Size}; see {@link SuperResolutionInfo#size()}.
      *
-     * @param size the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder size(Long size) {
-      this.size = size;
+    public Builder size(Long value) {
+      this.size = value;
       return this;
     }
 

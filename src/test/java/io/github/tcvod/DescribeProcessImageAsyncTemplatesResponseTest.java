@@ -66,7 +66,7 @@ class DescribeProcessImageAsyncTemplatesResponseTest {
     assertEquals(AdvancedSuperResolutionConfig.Switch.ON, advanced.switchValue());
     assertEquals(AdvancedSuperResolutionConfig.Type.STANDARD, advanced.type());
     assertEquals(AdvancedSuperResolutionConfig.Mode.PERCENT, advanced.mode());
-    assertEquals(2.0f, advanced.percent());
+    assertEquals(2.0, advanced.percent());
     assertEquals(1280L, advanced.width());
     assertEquals(720L, advanced.height());
     assertNull(advanced.longSide());
@@ -74,11 +74,11 @@ class DescribeProcessImageAsyncTemplatesResponseTest {
     assertEquals(ColorEnhanceInfo.Type.WEAK, enhance.colorEnhance().type());
     assertEquals(ImageDenoiseConfig.Switch.ON, enhance.denoise().switchValue());
     assertEquals(ImageDenoiseConfig.Type.WEAK, enhance.denoise().type());
-    assertEquals(1.0f, enhance.faceEnhance().intensity());
+    assertEquals(1.0, enhance.faceEnhance().intensity());
     assertEquals("ON", enhance.faceEnhance().switchValueAsString());
     assertEquals(ImageQualityEnhanceInfo.Type.WEAK, enhance.imageQualityEnhance().type());
     assertEquals(LowLightEnhanceInfo.Type.NORMAL, enhance.lowLightEnhance().type());
-    assertEquals(1.0f, enhance.sharpEnhance().intensity());
+    assertEquals(1.0, enhance.sharpEnhance().intensity());
     assertNull(item.processImageConfigure().beautyConfig());
     assertNull(item.processImageConfigure().aiCutOutConfig());
   }

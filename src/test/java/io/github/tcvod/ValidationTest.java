@@ -58,11 +58,11 @@ class ValidationTest {
         Arguments.of("AdvancedSuperResolutionConfig.Width must be at most 4096, was 4097",
             (Supplier<Object>) () -> AdvancedSuperResolutionConfig.builder().width(4097L).build()),
         Arguments.of("AdvancedSuperResolutionConfig.Percent must be a finite number, was NaN",
-            (Supplier<Object>) () -> AdvancedSuperResolutionConfig.builder().percent(Float.NaN).build()),
+            (Supplier<Object>) () -> AdvancedSuperResolutionConfig.builder().percent(Double.NaN).build()),
         Arguments.of("SharpEnhanceInfo.Intensity must be at most 1.0, was 1.5",
-            (Supplier<Object>) () -> SharpEnhanceInfo.builder().switchValue(SharpEnhanceInfo.Switch.ON).intensity(1.5f).build()),
+            (Supplier<Object>) () -> SharpEnhanceInfo.builder().switchValue(SharpEnhanceInfo.Switch.ON).intensity(1.5).build()),
         Arguments.of("SharpEnhanceInfo.Switch is required",
-            (Supplier<Object>) () -> SharpEnhanceInfo.builder().intensity(0.5f).build()),
+            (Supplier<Object>) () -> SharpEnhanceInfo.builder().intensity(0.5).build()),
         Arguments.of("SuperResolutionInfo.Size must be at most 2, was 3",
             (Supplier<Object>) () -> SuperResolutionInfo.builder().switchValue("ON").size(3L).build()),
         Arguments.of("PatternConfig.EdgeSamplingStep must be at least 1, was 0",
@@ -90,7 +90,7 @@ class ValidationTest {
         .limit(100L).offset(0L).definitions(hundred).build();
     assertEquals(100, request.definitions().size());
     assertEquals(64, ProcessImageAsyncTemplateItem.builder().name(repeat("名", 64)).build().name().length());
-    assertEquals(1.0f, SharpEnhanceInfo.builder().switchValue("ON").intensity(1.0f).build().intensity());
+    assertEquals(1.0, SharpEnhanceInfo.builder().switchValue("ON").intensity(1.0).build().intensity());
   }
 
   @Test

@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -48,7 +48,7 @@ public final class AssumeRoleRequest {
     this.durationSeconds = builder.durationSeconds;
     this.policy = builder.policy;
     this.externalId = builder.externalId;
-    this.tags = builder.tags == null ? null : Collections.unmodifiableList(new ArrayList<>(builder.tags));
+    this.tags = Copies.list(builder.tags);
     this.sourceIdentity = builder.sourceIdentity;
     this.serialNumber = builder.serialNumber;
     this.tokenCode = builder.tokenCode;
@@ -131,7 +131,7 @@ public final class AssumeRoleRequest {
    */
   @Schema(name = "Tags", description = "Session tags, at most 50, with unique keys.")
   public List<Tag> tags() {
-    return tags == null ? Collections.<Tag>emptyList() : Collections.unmodifiableList(tags);
+    return Copies.listOrEmpty(tags);
   }
 
   /** @return whether {@code Tags} was set or received, even as an empty list */
@@ -176,8 +176,8 @@ public final class AssumeRoleRequest {
     Validate.required("AssumeRoleRequest.RoleSessionName", roleSessionName);
     Validate.minLength("AssumeRoleRequest.RoleSessionName", roleSessionName, 2);
     Validate.maxLength("AssumeRoleRequest.RoleSessionName", roleSessionName, 128);
-    Validate.atLeast("AssumeRoleRequest.DurationSeconds", durationSeconds, 0);
-    Validate.atMost("AssumeRoleRequest.DurationSeconds", durationSeconds, 43200);
+    Validate.atLeast("AssumeRoleRequest.DurationSeconds", durationSeconds, 0L);
+    Validate.atMost("AssumeRoleRequest.DurationSeconds", durationSeconds, 43200L);
     Validate.minLength("AssumeRoleRequest.ExternalId", externalId, 2);
     Validate.maxLength("AssumeRoleRequest.ExternalId", externalId, 128);
     Validate.maxItems("AssumeRoleRequest.Tags", tags, 50);
@@ -371,109 +371,109 @@ public final class AssumeRoleRequest {
     /**
      * Sets {@code RoleArn}; see {@link AssumeRoleRequest#roleArn()}.
      *
-     * @param roleArn the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder roleArn(String roleArn) {
-      this.roleArn = roleArn;
+    public Builder roleArn(String value) {
+      this.roleArn = value;
       return this;
     }
 
     /**
      * Sets {@code RoleSessionName}; see {@link AssumeRoleRequest#roleSessionName()}.
      *
-     * @param roleSessionName the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder roleSessionName(String roleSessionName) {
-      this.roleSessionName = roleSessionName;
+    public Builder roleSessionName(String value) {
+      this.roleSessionName = value;
       return this;
     }
 
     /**
      * Sets {@code DurationSeconds}; see {@link AssumeRoleRequest#durationSeconds()}.
      *
-     * @param durationSeconds the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder durationSeconds(Long durationSeconds) {
-      this.durationSeconds = durationSeconds;
+    public Builder durationSeconds(Long value) {
+      this.durationSeconds = value;
       return this;
     }
 
     /**
      * Sets {@code Policy}; see {@link AssumeRoleRequest#policy()}.
      *
-     * @param policy the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder policy(String policy) {
-      this.policy = policy;
+    public Builder policy(String value) {
+      this.policy = value;
       return this;
     }
 
     /**
      * Sets {@code ExternalId}; see {@link AssumeRoleRequest#externalId()}.
      *
-     * @param externalId the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder externalId(String externalId) {
-      this.externalId = externalId;
+    public Builder externalId(String value) {
+      this.externalId = value;
       return this;
     }
 
     /**
      * Sets {@code Tags}; see {@link AssumeRoleRequest#tags()}.
      *
-     * @param tags the items (copied), or null to leave it unset
+     * @param values the items (copied), or null to leave it unset
      * @return this builder
      */
-    public Builder tags(Collection<Tag> tags) {
-      this.tags = tags == null ? null : new ArrayList<>(tags);
+    public Builder tags(Collection<Tag> values) {
+      this.tags = Copies.list(values);
       return this;
     }
 
     /**
      * Sets {@code Tags} to the given items.
      *
-     * @param tags the items
+     * @param values the items
      * @return this builder
      */
-    public Builder tags(Tag... tags) {
-      return tags(tags == null ? null : Arrays.asList(tags));
+    public Builder tags(Tag... values) {
+      return tags(values == null ? null : Arrays.asList(values));
     }
 
     /**
      * Sets {@code SourceIdentity}; see {@link AssumeRoleRequest#sourceIdentity()}.
      *
-     * @param sourceIdentity the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder sourceIdentity(String sourceIdentity) {
-      this.sourceIdentity = sourceIdentity;
+    public Builder sourceIdentity(String value) {
+      this.sourceIdentity = value;
       return this;
     }
 
     /**
      * Sets {@code SerialNumber}; see {@link AssumeRoleRequest#serialNumber()}.
      *
-     * @param serialNumber the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder serialNumber(String serialNumber) {
-      this.serialNumber = serialNumber;
+    public Builder serialNumber(String value) {
+      this.serialNumber = value;
       return this;
     }
 
     /**
      * Sets {@code TokenCode}; see {@link AssumeRoleRequest#tokenCode()}.
      *
-     * @param tokenCode the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder tokenCode(String tokenCode) {
-      this.tokenCode = tokenCode;
+    public Builder tokenCode(String value) {
+      this.tokenCode = value;
       return this;
     }
 

@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -227,44 +227,44 @@ public final class AssumeRoleResponse {
     /**
      * Sets {@code Credentials}; see {@link AssumeRoleResponse#credentials()}.
      *
-     * @param credentials the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder credentials(Credentials credentials) {
-      this.credentials = credentials;
+    public Builder credentials(Credentials value) {
+      this.credentials = value;
       return this;
     }
 
     /**
      * Sets {@code ExpiredTime}; see {@link AssumeRoleResponse#expiredTime()}.
      *
-     * @param expiredTime the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder expiredTime(Long expiredTime) {
-      this.expiredTime = expiredTime;
+    public Builder expiredTime(Long value) {
+      this.expiredTime = value;
       return this;
     }
 
     /**
      * Sets {@code Expiration}; see {@link AssumeRoleResponse#expiration()}.
      *
-     * @param expiration the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder expiration(String expiration) {
-      this.expiration = expiration;
+    public Builder expiration(String value) {
+      this.expiration = value;
       return this;
     }
 
     /**
      * Sets {@code RequestId}; see {@link AssumeRoleResponse#requestId()}.
      *
-     * @param requestId the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder requestId(String requestId) {
-      this.requestId = requestId;
+    public Builder requestId(String value) {
+      this.requestId = value;
       return this;
     }
 

@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -128,8 +128,8 @@ public final class AssumeRoleWithWebIdentityRequest {
     Validate.required("AssumeRoleWithWebIdentityRequest.RoleSessionName", roleSessionName);
     Validate.minLength("AssumeRoleWithWebIdentityRequest.RoleSessionName", roleSessionName, 2);
     Validate.maxLength("AssumeRoleWithWebIdentityRequest.RoleSessionName", roleSessionName, 128);
-    Validate.atLeast("AssumeRoleWithWebIdentityRequest.DurationSeconds", durationSeconds, 0);
-    Validate.atMost("AssumeRoleWithWebIdentityRequest.DurationSeconds", durationSeconds, 43200);
+    Validate.atLeast("AssumeRoleWithWebIdentityRequest.DurationSeconds", durationSeconds, 0L);
+    Validate.atMost("AssumeRoleWithWebIdentityRequest.DurationSeconds", durationSeconds, 43200L);
   }
 
   @Override
@@ -267,55 +267,55 @@ public final class AssumeRoleWithWebIdentityRequest {
     /**
      * Sets {@code ProviderId}; see {@link AssumeRoleWithWebIdentityRequest#providerId()}.
      *
-     * @param providerId the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder providerId(String providerId) {
-      this.providerId = providerId;
+    public Builder providerId(String value) {
+      this.providerId = value;
       return this;
     }
 
     /**
      * Sets {@code WebIdentityToken}; see {@link AssumeRoleWithWebIdentityRequest#webIdentityToken()}.
      *
-     * @param webIdentityToken the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder webIdentityToken(String webIdentityToken) {
-      this.webIdentityToken = webIdentityToken;
+    public Builder webIdentityToken(String value) {
+      this.webIdentityToken = value;
       return this;
     }
 
     /**
      * Sets {@code RoleArn}; see {@link AssumeRoleWithWebIdentityRequest#roleArn()}.
      *
-     * @param roleArn the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder roleArn(String roleArn) {
-      this.roleArn = roleArn;
+    public Builder roleArn(String value) {
+      this.roleArn = value;
       return this;
     }
 
     /**
      * Sets {@code RoleSessionName}; see {@link AssumeRoleWithWebIdentityRequest#roleSessionName()}.
      *
-     * @param roleSessionName the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder roleSessionName(String roleSessionName) {
-      this.roleSessionName = roleSessionName;
+    public Builder roleSessionName(String value) {
+      this.roleSessionName = value;
       return this;
     }
 
     /**
      * Sets {@code DurationSeconds}; see {@link AssumeRoleWithWebIdentityRequest#durationSeconds()}.
      *
-     * @param durationSeconds the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder durationSeconds(Long durationSeconds) {
-      this.durationSeconds = durationSeconds;
+    public Builder durationSeconds(Long value) {
+      this.durationSeconds = value;
       return this;
     }
 

@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -205,33 +205,33 @@ public final class Credentials {
     /**
      * Sets {@code Token}; see {@link Credentials#token()}.
      *
-     * @param token the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder token(String token) {
-      this.token = token;
+    public Builder token(String value) {
+      this.token = value;
       return this;
     }
 
     /**
      * Sets {@code TmpSecretId}; see {@link Credentials#tmpSecretId()}.
      *
-     * @param tmpSecretId the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder tmpSecretId(String tmpSecretId) {
-      this.tmpSecretId = tmpSecretId;
+    public Builder tmpSecretId(String value) {
+      this.tmpSecretId = value;
       return this;
     }
 
     /**
      * Sets {@code TmpSecretKey}; see {@link Credentials#tmpSecretKey()}.
      *
-     * @param tmpSecretKey the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder tmpSecretKey(String tmpSecretKey) {
-      this.tmpSecretKey = tmpSecretKey;
+    public Builder tmpSecretKey(String value) {
+      this.tmpSecretKey = value;
       return this;
     }
 

@@ -9,6 +9,7 @@ import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** Helpers of the Gson adapters that the templates generate for each model. */
@@ -44,6 +45,27 @@ public final class JsonAdapters {
   }
 
   /**
+   * @param gson the Gson instance
+   * @param value the value type
+   * @param <V> the value type
+   * @return the adapter of {@code Map<String, V>}
+   */
+  @SuppressWarnings("unchecked")
+  public static <V> TypeAdapter<Map<String, V>> mapOf(Gson gson, Class<V> value) {
+    return (TypeAdapter<Map<String, V>>) gson.getAdapter(TypeToken.getParameterized(Map.class, String.class, value));
+  }
+
+  /**
+   * @param gson the Gson instance
+   * @param type a nested container type, e.g. {@code List<List<Long>>}
+   * @param <T> the type
+   * @return its adapter
+   */
+  public static <T> TypeAdapter<T> of(Gson gson, TypeToken<T> type) {
+    return gson.getAdapter(type);
+  }
+
+  /**
    * @param in positioned at a value
    * @return the number as a Long, or null for JSON null
    * @throws IOException on malformed JSON
@@ -62,18 +84,21 @@ public final class JsonAdapters {
   }
 
   /**
+   * Reads every digit the service sent: a float of the API is a {@code Double} in the SDK, since a
+   * Java float keeps only about 7 significant digits ({@code 59.990001678467} would read as 59.99).
+   *
    * @param in positioned at a value
-   * @return the number as a Float, or null for JSON null
+   * @return the number as a Double, or null for JSON null
    * @throws IOException on malformed JSON
    * @throws JsonSyntaxException when the value is not a number
    */
-  public static Float readFloat(JsonReader in) throws IOException {
+  public static Double readDouble(JsonReader in) throws IOException {
     if (in.peek() == JsonToken.NULL) {
       in.nextNull();
       return null;
     }
     try {
-      return (float) in.nextDouble();
+      return in.nextDouble();
     } catch (NumberFormatException e) {
       throw new JsonSyntaxException("expected a number at " + in.getPath(), e);
     }

@@ -112,6 +112,16 @@ public final class Validate {
     }
   }
 
+  /**
+   * @param field the field's name
+   * @param value the value, null to skip
+   */
+  public static void finite(String field, Double value) {
+    if (value != null) {
+      finite(field, value.doubleValue());
+    }
+  }
+
   private static double finite(String field, double value) {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       throw new IllegalArgumentException(field + " must be a finite number, was " + value);

@@ -15,8 +15,8 @@ import io.github.tcvod.spi.waiter.VirtualTime;
 import io.github.tcvod.spi.waiter.WaiterEngine;
 import io.github.tcvod.model.DescribeTaskDetailRequest;
 import io.github.tcvod.model.DescribeTaskDetailResponse;
-import io.github.tcvod.model.ImageTaskInput;
-import io.github.tcvod.model.ImageProcessOutputConfig;
+import io.github.tcvod.model.ProcessImageAsyncTaskInput;
+import io.github.tcvod.model.ProcessImageAsyncOutputConfig;
 import io.github.tcvod.model.ProcessImageAsync;
 import io.github.tcvod.model.ProcessImageAsyncRequest;
 import io.github.tcvod.waiter.WaiterFailureException;
@@ -50,8 +50,8 @@ class ImageTasksTest {
 
   private String process(String url) {
     return vod.processImageAsync(ProcessImageAsyncRequest.builder().subAppId(221073L).url(url)
-        .imageTaskInput(ImageTaskInput.builder().definition(30L).build())
-        .outputConfig(ImageProcessOutputConfig.builder().mediaName("cat-enhanced").build()).build()).taskId();
+        .imageTaskInput(ProcessImageAsyncTaskInput.builder().definition(30L).build())
+        .outputConfig(ProcessImageAsyncOutputConfig.builder().mediaName("cat-enhanced").build()).build()).taskId();
   }
 
   private DescribeTaskDetailResponse describe(String taskId) {

@@ -15,10 +15,10 @@ import io.github.tcvod.model.CreateProcessImageAsyncTemplateRequest;
 import io.github.tcvod.model.DeleteProcessImageAsyncTemplateRequest;
 import io.github.tcvod.model.DescribeProcessImageAsyncTemplatesRequest;
 import io.github.tcvod.model.ImageEncodeConfig;
-import io.github.tcvod.model.ImageTaskInput;
 import io.github.tcvod.model.ModifyProcessImageAsyncTemplateRequest;
 import io.github.tcvod.model.ProcessImageAsyncRequest;
 import io.github.tcvod.model.ProcessImageAsyncTask;
+import io.github.tcvod.model.ProcessImageAsyncTaskInput;
 import io.github.tcvod.model.ProcessImageAsyncTemplateItem;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
@@ -88,7 +88,7 @@ class TemplateLifecycleTest {
   void processImageAsyncStartsATaskAndDeduplicatesBySession() {
     try (VodEmulator emulator = VodEmulator.start(); VodClient vod = client(emulator)) {
       ProcessImageAsyncRequest request = ProcessImageAsyncRequest.builder().subAppId(221073L)
-          .url("https://example.com/cat.png").imageTaskInput(ImageTaskInput.builder().definition(7L).build())
+          .url("https://example.com/cat.png").imageTaskInput(ProcessImageAsyncTaskInput.builder().definition(7L).build())
           .sessionId("upload-42").build();
       String first = vod.processImageAsync(request).taskId();
       assertTrue(first.startsWith("1500000-ProcessImageAsync-"), first);

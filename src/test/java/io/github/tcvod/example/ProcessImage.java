@@ -12,7 +12,7 @@ import io.github.tcvod.model.CreateProcessImageAsyncTemplateRequest;
 import io.github.tcvod.model.DeleteProcessImageAsyncTemplateRequest;
 import io.github.tcvod.model.DescribeTaskDetailResponse;
 import io.github.tcvod.model.ImageEncodeConfig;
-import io.github.tcvod.model.ImageTaskInput;
+import io.github.tcvod.model.ProcessImageAsyncTaskInput;
 import io.github.tcvod.model.ProcessImageAsyncRequest;
 import io.github.tcvod.model.ProcessImageAsyncTask;
 import io.github.tcvod.waiter.WaiterFailureException;
@@ -122,7 +122,7 @@ public final class ProcessImage {
     err.println("Created template " + definition);
     try {
       String taskId = vod.processImageAsync(ProcessImageAsyncRequest.builder().subAppId(options.subAppId)
-          .url(options.url).imageTaskInput(ImageTaskInput.builder().definition(definition).build()).build()).taskId();
+          .url(options.url).imageTaskInput(ProcessImageAsyncTaskInput.builder().definition(definition).build()).build()).taskId();
       err.println("Started task " + taskId + "; waiting for it");
       DescribeTaskDetailResponse task = vod.waiters().waitForProcessImageAsync(taskId, waiting);
       if (options.json) {

@@ -27,6 +27,6 @@ class JsonAdaptersPathTest {
     in.beginObject();
     in.nextName();
     assertEquals("expected a number at $.Width",
-        assertThrows(JsonSyntaxException.class, () -> JsonAdapters.readFloat(in)).getMessage());
+        assertThrows(JsonSyntaxException.class, () -> JsonAdapters.readDouble(in)).getMessage());
   }
 }

@@ -106,10 +106,6 @@ public interface WidgetsClient extends Closeable {
    *
    * <p>Action {@code DescribePaintJob}, version {@code 2020-01-01}. Idempotent: repeating it changes nothing.
    *
-   * <p>Error codes this action documents (any common code may come back too):
-   * <ul>
-   * </ul>
-   *
    * @param request the request; {@code null} is rejected
    * @return the typed response, with its {@code RequestId}
    * @throws io.github.tcvod.exception.VodServiceException when the service answers with an error

@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -183,22 +183,22 @@ public final class CreateWidgetRequest {
     /**
      * Sets {@code Widget}; see {@link CreateWidgetRequest#widget()}.
      *
-     * @param widget the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder widget(Widget widget) {
-      this.widget = widget;
+    public Builder widget(Widget value) {
+      this.widget = value;
       return this;
     }
 
     /**
      * Sets {@code AccessCode}; see {@link CreateWidgetRequest#accessCode()}.
      *
-     * @param accessCode the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder accessCode(String accessCode) {
-      this.accessCode = accessCode;
+    public Builder accessCode(String value) {
+      this.accessCode = value;
       return this;
     }
 

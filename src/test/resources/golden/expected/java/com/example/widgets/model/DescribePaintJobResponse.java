@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -262,45 +262,45 @@ public final class DescribePaintJobResponse {
     /**
      * Sets {@code Status}; see {@link DescribePaintJobResponse#status()}.
      *
-     * @param status the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      * @throws IllegalArgumentException for {@link Status#UNKNOWN_TO_SDK_VERSION}
      */
-    public Builder status(Status status) {
-      this.status = Status.toWire("DescribePaintJobResponse.Status", status);
+    public Builder status(Status value) {
+      this.status = Status.toWire("DescribePaintJobResponse.Status", value);
       return this;
     }
 
     /**
      * Sets {@code Status} from its raw value, which may be one this SDK version does not know.
      *
-     * @param status the raw value, or null to leave it unset
+     * @param value the raw value, or null to leave it unset
      * @return this builder
      */
-    public Builder status(String status) {
-      this.status = status;
+    public Builder status(String value) {
+      this.status = value;
       return this;
     }
 
     /**
      * Sets {@code Job}; see {@link DescribePaintJobResponse#job()}.
      *
-     * @param job the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder job(PaintJob job) {
-      this.job = job;
+    public Builder job(PaintJob value) {
+      this.job = value;
       return this;
     }
 
     /**
      * Sets {@code RequestId}; see {@link DescribePaintJobResponse#requestId()}.
      *
-     * @param requestId the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder requestId(String requestId) {
-      this.requestId = requestId;
+    public Builder requestId(String value) {
+      this.requestId = value;
       return this;
     }
 

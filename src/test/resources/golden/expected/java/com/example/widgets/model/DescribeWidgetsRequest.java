@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -37,7 +37,7 @@ public final class DescribeWidgetsRequest {
   private final Long limit;
 
   private DescribeWidgetsRequest(Builder builder) {
-    this.ids = builder.ids == null ? null : Collections.unmodifiableList(new ArrayList<>(builder.ids));
+    this.ids = Copies.list(builder.ids);
     this.offset = builder.offset;
     this.limit = builder.limit;
   }
@@ -60,7 +60,7 @@ public final class DescribeWidgetsRequest {
    */
   @Schema(name = "Ids", description = "Only these widgets.")
   public List<Long> ids() {
-    return ids == null ? Collections.<Long>emptyList() : Collections.unmodifiableList(ids);
+    return Copies.listOrEmpty(ids);
   }
 
   /** @return whether {@code Ids} was set or received, even as an empty list */
@@ -94,9 +94,9 @@ public final class DescribeWidgetsRequest {
   /** Checks the spec's constraints here and in every nested object, however this one was made. */
   void validate() {
     Validate.maxItems("DescribeWidgetsRequest.Ids", ids, 5);
-    Validate.atLeast("DescribeWidgetsRequest.Offset", offset, 0);
-    Validate.atLeast("DescribeWidgetsRequest.Limit", limit, 0);
-    Validate.atMost("DescribeWidgetsRequest.Limit", limit, 50);
+    Validate.atLeast("DescribeWidgetsRequest.Offset", offset, 0L);
+    Validate.atLeast("DescribeWidgetsRequest.Limit", limit, 0L);
+    Validate.atMost("DescribeWidgetsRequest.Limit", limit, 50L);
   }
 
   @Override
@@ -214,43 +214,43 @@ public final class DescribeWidgetsRequest {
     /**
      * Sets {@code Ids}; see {@link DescribeWidgetsRequest#ids()}.
      *
-     * @param ids the items (copied), or null to leave it unset
+     * @param values the items (copied), or null to leave it unset
      * @return this builder
      */
-    public Builder ids(Collection<Long> ids) {
-      this.ids = ids == null ? null : new ArrayList<>(ids);
+    public Builder ids(Collection<Long> values) {
+      this.ids = Copies.list(values);
       return this;
     }
 
     /**
      * Sets {@code Ids} to the given items.
      *
-     * @param ids the items
+     * @param values the items
      * @return this builder
      */
-    public Builder ids(Long... ids) {
-      return ids(ids == null ? null : Arrays.asList(ids));
+    public Builder ids(Long... values) {
+      return ids(values == null ? null : Arrays.asList(values));
     }
 
     /**
      * Sets {@code Offset}; see {@link DescribeWidgetsRequest#offset()}.
      *
-     * @param offset the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder offset(Long offset) {
-      this.offset = offset;
+    public Builder offset(Long value) {
+      this.offset = value;
       return this;
     }
 
     /**
      * Sets {@code Limit}; see {@link DescribeWidgetsRequest#limit()}.
      *
-     * @param limit the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder limit(Long limit) {
-      this.limit = limit;
+    public Builder limit(Long value) {
+      this.limit = value;
       return this;
     }
 

@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -38,7 +38,7 @@ public final class DescribeWidgetsResponse {
 
   private DescribeWidgetsResponse(Builder builder) {
     this.total = builder.total;
-    this.widgetSet = builder.widgetSet == null ? null : Collections.unmodifiableList(new ArrayList<>(builder.widgetSet));
+    this.widgetSet = Copies.list(builder.widgetSet);
     this.requestId = builder.requestId;
   }
 
@@ -69,7 +69,7 @@ public final class DescribeWidgetsResponse {
    */
   @Schema(name = "WidgetSet", description = "This page.")
   public List<Widget> widgetSet() {
-    return widgetSet == null ? Collections.<Widget>emptyList() : Collections.unmodifiableList(widgetSet);
+    return Copies.listOrEmpty(widgetSet);
   }
 
   /** @return whether {@code WidgetSet} was set or received, even as an empty list */
@@ -213,43 +213,43 @@ public final class DescribeWidgetsResponse {
     /**
      * Sets {@code Total}; see {@link DescribeWidgetsResponse#total()}.
      *
-     * @param total the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder total(Long total) {
-      this.total = total;
+    public Builder total(Long value) {
+      this.total = value;
       return this;
     }
 
     /**
      * Sets {@code WidgetSet}; see {@link DescribeWidgetsResponse#widgetSet()}.
      *
-     * @param widgetSet the items (copied), or null to leave it unset
+     * @param values the items (copied), or null to leave it unset
      * @return this builder
      */
-    public Builder widgetSet(Collection<Widget> widgetSet) {
-      this.widgetSet = widgetSet == null ? null : new ArrayList<>(widgetSet);
+    public Builder widgetSet(Collection<Widget> values) {
+      this.widgetSet = Copies.list(values);
       return this;
     }
 
     /**
      * Sets {@code WidgetSet} to the given items.
      *
-     * @param widgetSet the items
+     * @param values the items
      * @return this builder
      */
-    public Builder widgetSet(Widget... widgetSet) {
-      return widgetSet(widgetSet == null ? null : Arrays.asList(widgetSet));
+    public Builder widgetSet(Widget... values) {
+      return widgetSet(values == null ? null : Arrays.asList(values));
     }
 
     /**
      * Sets {@code RequestId}; see {@link DescribeWidgetsResponse#requestId()}.
      *
-     * @param requestId the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder requestId(String requestId) {
-      this.requestId = requestId;
+    public Builder requestId(String value) {
+      this.requestId = value;
       return this;
     }
 

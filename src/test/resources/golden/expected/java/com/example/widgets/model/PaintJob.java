@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -176,22 +176,22 @@ public final class PaintJob {
     /**
      * Sets {@code ErrorCode}; see {@link PaintJob#errorCode()}.
      *
-     * @param errorCode the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder errorCode(String errorCode) {
-      this.errorCode = errorCode;
+    public Builder errorCode(String value) {
+      this.errorCode = value;
       return this;
     }
 
     /**
      * Sets {@code ErrorText}; see {@link PaintJob#errorText()}.
      *
-     * @param errorText the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder errorText(String errorText) {
-      this.errorText = errorText;
+    public Builder errorText(String value) {
+      this.errorText = value;
       return this;
     }
 

@@ -9,16 +9,16 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 
@@ -34,7 +34,7 @@ import java.util.Objects;
 public final class Widget {
   private final Long id;
   private final String color;
-  private final Float weight;
+  private final Double weight;
   private final Part part;
   private final List<String> tags;
 
@@ -43,7 +43,7 @@ public final class Widget {
     this.color = builder.color;
     this.weight = builder.weight;
     this.part = builder.part;
-    this.tags = builder.tags == null ? null : Collections.unmodifiableList(new ArrayList<>(builder.tags));
+    this.tags = Copies.list(builder.tags);
   }
 
   /** @return a builder with every field unset */
@@ -92,7 +92,7 @@ public final class Widget {
    * @return the value, or null when absent
    */
   @Schema(name = "Weight", description = "Its weight.", minimum = "0.5", maximum = "10.0")
-  public Float weight() {
+  public Double weight() {
     return weight;
   }
 
@@ -113,7 +113,7 @@ public final class Widget {
    */
   @Schema(name = "Tags", description = "Free tags.")
   public List<String> tags() {
-    return tags == null ? Collections.<String>emptyList() : Collections.unmodifiableList(tags);
+    return Copies.listOrEmpty(tags);
   }
 
   /** @return whether {@code Tags} was set or received, even as an empty list */
@@ -283,7 +283,7 @@ public final class Widget {
             builder.color = JsonAdapters.readString(in);
             break;
           case "Weight":
-            builder.weight = JsonAdapters.readFloat(in);
+            builder.weight = JsonAdapters.readDouble(in);
             break;
           case "Part":
             builder.part = partJson.read(in);
@@ -304,7 +304,7 @@ public final class Widget {
   public static final class Builder {
     private Long id;
     private String color;
-    private Float weight;
+    private Double weight;
     private Part part;
     private List<String> tags;
 
@@ -322,78 +322,78 @@ public final class Widget {
     /**
      * Sets {@code Id}; see {@link Widget#id()}.
      *
-     * @param id the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder id(Long id) {
-      this.id = id;
+    public Builder id(Long value) {
+      this.id = value;
       return this;
     }
 
     /**
      * Sets {@code Color}; see {@link Widget#color()}.
      *
-     * @param color the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      * @throws IllegalArgumentException for {@link Color#UNKNOWN_TO_SDK_VERSION}
      */
-    public Builder color(Color color) {
-      this.color = Color.toWire("Widget.Color", color);
+    public Builder color(Color value) {
+      this.color = Color.toWire("Widget.Color", value);
       return this;
     }
 
     /**
      * Sets {@code Color} from its raw value, which may be one this SDK version does not know.
      *
-     * @param color the raw value, or null to leave it unset
+     * @param value the raw value, or null to leave it unset
      * @return this builder
      */
-    public Builder color(String color) {
-      this.color = color;
+    public Builder color(String value) {
+      this.color = value;
       return this;
     }
 
     /**
      * Sets {@code Weight}; see {@link Widget#weight()}.
      *
-     * @param weight the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder weight(Float weight) {
-      this.weight = weight;
+    public Builder weight(Double value) {
+      this.weight = value;
       return this;
     }
 
     /**
      * Sets {@code Part}; see {@link Widget#part()}.
      *
-     * @param part the value, or null to leave it unset
+     * @param value the value, or null to leave it unset
      * @return this builder
      */
-    public Builder part(Part part) {
-      this.part = part;
+    public Builder part(Part value) {
+      this.part = value;
       return this;
     }
 
     /**
      * Sets {@code Tags}; see {@link Widget#tags()}.
      *
-     * @param tags the items (copied), or null to leave it unset
+     * @param values the items (copied), or null to leave it unset
      * @return this builder
      */
-    public Builder tags(Collection<String> tags) {
-      this.tags = tags == null ? null : new ArrayList<>(tags);
+    public Builder tags(Collection<String> values) {
+      this.tags = Copies.list(values);
       return this;
     }
 
     /**
      * Sets {@code Tags} to the given items.
      *
-     * @param tags the items
+     * @param values the items
      * @return this builder
      */
-    public Builder tags(String... tags) {
-      return tags(tags == null ? null : Arrays.asList(tags));
+    public Builder tags(String... values) {
+      return tags(values == null ? null : Arrays.asList(values));
     }
 
     /**
