@@ -23,8 +23,12 @@ import io.github.tcvod.model.DescribeProcessImageAsyncTemplatesRequest;
 import io.github.tcvod.model.DescribeProcessImageAsyncTemplatesResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,11 +42,27 @@ class AsyncTest {
   @Test
   void completesWithTheResponseOnTheDispatcher() throws Exception {
     server.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withBody(RetryTest.OK)));
-    try (VodClient vod = VodTestServer.clientOf(server.getPort()).build()) {
+    // The dispatcher's threads start only once the callback is attached, so the future cannot
+    // complete on the caller's thread before thenApply sees it (which would hide where it completes).
+    CountDownLatch attached = new CountDownLatch(1);
+    ExecutorService dispatcherThreads = Executors.newCachedThreadPool(task -> new Thread(() -> {
+      try {
+        attached.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      task.run();
+    }, "OkHttp test dispatcher"));
+    OkHttpClient http = new OkHttpClient.Builder().dispatcher(new Dispatcher(dispatcherThreads)).build();
+    try (VodClient vod = VodTestServer.clientOf(server.getPort()).httpClient(http).build()) {
       CompletableFuture<String> thread = vod.describeProcessImageAsyncTemplatesAsync(REQUEST)
           .thenApply(response -> Thread.currentThread().getName() + ":" + response.totalCount());
+      attached.countDown();
       String result = thread.get(10, TimeUnit.SECONDS);
       assertTrue(result.startsWith("OkHttp") && result.endsWith(":4"), result);
+    } finally {
+      dispatcherThreads.shutdownNow();
     }
   }
 
