@@ -78,6 +78,11 @@ class IniFileMutationTest {
   }
 
   @Test
+  void aLineStartingWithADelimiterHasNoKeyWhateverFollows() {
+    assertEquals(map("k", "v"), section("[p]\n=x:y\n:x=y\nk=v\n", "p"));
+  }
+
+  @Test
   void wholeLineCommentsAreSkipped() {
     assertEquals(map("k", "v"), section("[p]\n# k = hash\n  ; k = semicolon\nk=v\n", "p"));
   }
