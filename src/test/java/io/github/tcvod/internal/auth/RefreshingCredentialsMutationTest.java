@@ -122,13 +122,18 @@ class RefreshingCredentialsMutationTest {
       assertEquals("AKIDtmp1", holder[0].get().secretId());
       clock.advance(Duration.ofMinutes(56));
       armed.countDown();
-      Future<Credentials> main = Executors.newSingleThreadExecutor(task -> {
+      ExecutorService mainCaller = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "main-caller");
         thread.setDaemon(true);
         return thread;
-      }).submit(holder[0]::get);
-      assertEquals("AKIDtmp2", main.get(5, TimeUnit.SECONDS).secretId());
-      assertEquals(2, fetches.get());
+      });
+      try {
+        Future<Credentials> main = mainCaller.submit(holder[0]::get);
+        assertEquals("AKIDtmp2", main.get(5, TimeUnit.SECONDS).secretId());
+        assertEquals(2, fetches.get());
+      } finally {
+        mainCaller.shutdownNow();
+      }
     });
   }
 
