@@ -261,7 +261,9 @@ public final class WaiterEngine {
         run.polls++;
         call = poll.apply(run.pollOptions(remaining));
       } catch (RuntimeException e) {
-        result.completeExceptionally(e);
+        // A poll that throws instead of returning a failed future (a hand-written or mocked
+        // client) is judged like one that fails: throttling and transient errors poll again.
+        answered(null, e);
         return;
       }
       pending = call;

@@ -241,6 +241,20 @@ class WaiterEngineTest {
   }
 
   @Test
+  void asyncThrottlingThrownByThePollInsteadOfReturnedMeansPollAgainAsInTheBlockingWait() throws Exception {
+    VirtualTime time = new VirtualTime();
+    RequestLimitExceededException throttled = new RequestLimitExceededException(
+        ErrorDetails.of("RequestLimitExceeded", "slow down", "rid", 200, "DescribeTask"));
+    Answer done = new Answer("FINISH", 0L, "");
+    Script script = new Script(running("WAITING"), throttled, done);
+    // script::apply throws the throttling error from the poll function itself (a hand-written client).
+    CompletableFuture<Answer> future = new WaiterEngine(time, () -> 0.0).awaitAsync(TASK, "t-12", WaiterOptions.defaults(),
+        options -> CompletableFuture.completedFuture(script.apply(options)));
+    assertSame(done, future.get(10, TimeUnit.SECONDS));
+    assertEquals(3, script.polls.size());
+  }
+
+  @Test
   void asyncFailureCompletesExceptionallyWithTheTypedException() {
     Script script = new Script(new Answer("FINISH", 5L, "bad"));
     CompletableFuture<Answer> future = new WaiterEngine(new VirtualTime(), () -> 0.0)
