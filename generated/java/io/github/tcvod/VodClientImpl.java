@@ -144,12 +144,12 @@ final class VodClientImpl implements VodClient {
 
   @Override
   public JsonObject call(String action, JsonObject request, CallOptions options) {
-    return runtime.invoke(RAW_CALLS.describe(action, options), request, JsonObject.class, options);
+    return RAW_CALLS.invoke(runtime, action, request, options);
   }
 
   @Override
   public CompletableFuture<JsonObject> callAsync(String action, JsonObject request, CallOptions options) {
-    return runtime.invokeAsync(RAW_CALLS.describe(action, options), request, JsonObject.class, options);
+    return RAW_CALLS.invokeAsync(runtime, action, request, options);
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.io.StringReader;
 import io.github.tcvod.CallOptions;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
@@ -67,6 +68,40 @@ public final class RawCalls {
     }
     return builder.version(spec.version()).service(spec.service()).rateLimitPerSecond(spec.rateLimitPerSecond())
         .unsigned(spec.unsigned()).build();
+  }
+
+  /**
+   * @param runtime the client's runtime
+   * @param action the action's name
+   * @param request the request parameters
+   * @param options the call's options, or null
+   * @return the answer's {@code Response} object
+   * @throws IllegalArgumentException when the name or the request is unusable, before anything is sent
+   * @throws io.github.tcvod.exception.VodException when the call fails
+   */
+  public JsonObject invoke(ClientRuntime runtime, String action, JsonObject request, CallOptions options) {
+    return runtime.invoke(describe(action, options), request, JsonObject.class, options);
+  }
+
+  /**
+   * @param runtime the client's runtime
+   * @param action the action's name
+   * @param request the request parameters
+   * @param options the call's options, or null
+   * @return a future of the answer's {@code Response} object, failed like the typed methods' futures,
+   *     also when the name is unusable
+   */
+  public CompletableFuture<JsonObject> invokeAsync(ClientRuntime runtime, String action, JsonObject request,
+      CallOptions options) {
+    ActionDescriptor descriptor;
+    try {
+      descriptor = describe(action, options);
+    } catch (IllegalArgumentException e) {
+      CompletableFuture<JsonObject> failed = new CompletableFuture<>();
+      failed.completeExceptionally(e);
+      return failed;
+    }
+    return runtime.invokeAsync(descriptor, request, JsonObject.class, options);
   }
 
   /**
