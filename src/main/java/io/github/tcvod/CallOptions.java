@@ -8,14 +8,16 @@ import java.time.Duration;
  * attempts, backoff and waiting for a rate-limit token all end by then.
  */
 public final class CallOptions {
-  private static final CallOptions NONE = new CallOptions(null, null);
+  private static final CallOptions NONE = new CallOptions(null, null, false);
 
   private final Duration timeout;
   private final RetryPolicy retryPolicy;
+  private final boolean idempotent;
 
-  private CallOptions(Duration timeout, RetryPolicy retryPolicy) {
+  private CallOptions(Duration timeout, RetryPolicy retryPolicy, boolean idempotent) {
     this.timeout = timeout;
     this.retryPolicy = retryPolicy;
+    this.idempotent = idempotent;
   }
 
   /** @return no per-call option: the client's settings apply */
@@ -36,7 +38,7 @@ public final class CallOptions {
    * @return a copy with this deadline
    */
   public CallOptions withTimeout(Duration timeout) {
-    return new CallOptions(Durations.checkSetting("timeout", timeout, false), retryPolicy);
+    return new CallOptions(Durations.checkSetting("timeout", timeout, false), retryPolicy, idempotent);
   }
 
   /**
@@ -47,7 +49,20 @@ public final class CallOptions {
     if (retryPolicy == null) {
       throw new IllegalArgumentException("retryPolicy must not be null");
     }
-    return new CallOptions(timeout, retryPolicy);
+    return new CallOptions(timeout, retryPolicy, idempotent);
+  }
+
+  /**
+   * For an action called by name ({@code call(action, json)}), which the SDK knows nothing about
+   * and therefore never repeats: says that repeating it cannot change state, so that failures the
+   * retry policy retries are retried. An action of the spec keeps what the spec says unless this
+   * adds idempotency; the typed methods ignore it.
+   *
+   * @param idempotent whether the action may be repeated
+   * @return a copy with this declaration
+   */
+  public CallOptions withIdempotent(boolean idempotent) {
+    return new CallOptions(timeout, retryPolicy, idempotent);
   }
 
   /** @return the deadline, or null for none */
@@ -58,5 +73,10 @@ public final class CallOptions {
   /** @return the retry policy of this call, or null for the client's */
   public RetryPolicy retryPolicy() {
     return retryPolicy;
+  }
+
+  /** @return whether the caller declared the action idempotent; see {@link #withIdempotent(boolean)} */
+  public boolean idempotent() {
+    return idempotent;
   }
 }

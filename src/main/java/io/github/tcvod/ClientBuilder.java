@@ -5,7 +5,9 @@ import io.github.tcvod.auth.CredentialsProvider;
 import io.github.tcvod.auth.DefaultCredentialsProvider;
 import io.github.tcvod.auth.Tc3Signer;
 import io.github.tcvod.internal.ActionInvoker;
+import io.github.tcvod.internal.CallListeners;
 import io.github.tcvod.internal.Durations;
+import io.github.tcvod.internal.LoggingCallListener;
 import io.github.tcvod.internal.RuntimeVersions;
 import io.github.tcvod.internal.SkewAdjustedClock;
 import io.github.tcvod.internal.http.LoggingInterceptor;
@@ -14,6 +16,8 @@ import io.github.tcvod.internal.http.Tc3SigningInterceptor;
 import io.github.tcvod.spi.ClientRuntime;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Authenticator;
 import okhttp3.HttpUrl;
@@ -60,6 +64,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   private RateLimit rateLimit = RateLimit.fromSpec();
   private RequestLogger requestLogger;
   private long maxResponseBodySize = DEFAULT_MAX_RESPONSE_BODY_SIZE;
+  private final List<CallListener> listeners = new ArrayList<>();
 
   /** @param defaultEndpoint the service's endpoint from the spec */
   protected ClientBuilder(String defaultEndpoint) {
@@ -271,11 +276,28 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   }
 
   /**
-   * @param requestLogger receives a line per request and answer, secrets redacted; null for none
+   * @param requestLogger receives a line per request and answer, secrets redacted, and a line per
+   *     rate-limit wait, retry and clock-skew correction; null for none
    * @return this builder
    */
   public B requestLogger(RequestLogger requestLogger) {
     this.requestLogger = requestLogger;
+    return self();
+  }
+
+  /**
+   * Adds a listener of every call's events: start and end, attempts, retries, rate-limit waits,
+   * clock-skew corrections (see {@link CallListener}). Listeners are told in the order they were
+   * added; what they throw never fails a call. A client without listeners pays nothing for them.
+   *
+   * @param listener the listener; not null
+   * @return this builder
+   */
+  public B listener(CallListener listener) {
+    if (listener == null) {
+      throw new IllegalArgumentException("listener must not be null");
+    }
+    listeners.add(listener);
     return self();
   }
 
@@ -306,7 +328,17 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     config.credentials = credentialsProvider == null ? DefaultCredentialsProvider.create() : credentialsProvider;
     config.retryPolicy = retryPolicy;
     config.rateLimit = rateLimit;
+    config.listeners = callListeners();
     return new ActionInvoker(config);
+  }
+
+  /** The request logger's call-level lines are one more listener, after the application's. */
+  private CallListeners callListeners() {
+    List<CallListener> all = new ArrayList<>(listeners);
+    if (requestLogger != null) {
+      all.add(new LoggingCallListener(requestLogger));
+    }
+    return all.isEmpty() ? null : new CallListeners(all, requestLogger);
   }
 
   private static OkHttpClient.Builder defaultHttpClient() {

@@ -79,6 +79,8 @@ public final class ActionInvoker implements ClientRuntime {
     public LongSupplier nanoTime = System::nanoTime;
     /** Waits of synchronous calls, or null to wait in a way {@link #close()} cuts short. */
     public Sleeper sleeper;
+    /** The client's call listeners, or null when it has none (then calls create no events). */
+    public CallListeners listeners;
   }
 
   private final Config config;
@@ -108,7 +110,18 @@ public final class ActionInvoker implements ClientRuntime {
    */
   @Override
   public <T> T invoke(ActionDescriptor action, Object request, Class<T> responseType, CallOptions options) {
-    Exchange exchange = newExchange(action, request, options);
+    Exchange exchange = newExchange(action, request, options, false);
+    try {
+      T value = run(exchange, responseType);
+      exchange.ended(null);
+      return value;
+    } catch (RuntimeException e) {
+      exchange.ended(e);
+      throw e;
+    }
+  }
+
+  private <T> T run(Exchange exchange, Class<T> responseType) {
     SyncRun run = new SyncRun();
     register(run, exchange);
     try {
@@ -144,7 +157,10 @@ public final class ActionInvoker implements ClientRuntime {
       CallOptions options) {
     CompletableFuture<T> future = new CompletableFuture<>();
     try {
-      Exchange exchange = newExchange(action, request, options);
+      Exchange exchange = newExchange(action, request, options, true);
+      if (config.listeners != null) {
+        future.whenComplete((value, failure) -> exchange.ended(failure));
+      }
       AsyncRun<T> run = new AsyncRun<>(exchange, responseType, future);
       register(run, exchange);
       run.start();
@@ -154,7 +170,7 @@ public final class ActionInvoker implements ClientRuntime {
     return future;
   }
 
-  private Exchange newExchange(ActionDescriptor action, Object request, CallOptions options) {
+  private Exchange newExchange(ActionDescriptor action, Object request, CallOptions options, boolean async) {
     if (request == null) {
       throw new IllegalArgumentException(action.name() + ": request must not be null");
     }
@@ -163,8 +179,12 @@ public final class ActionInvoker implements ClientRuntime {
     double rate = config.rateLimit.rateFor(action.rateLimitPerSecond());
     TokenBucket bucket = rate <= 0 ? null
         : buckets.computeIfAbsent(action.name(), name -> new TokenBucket(rate, config.nanoTime));
-    return new Exchange(config, action, gson.toJson(request), policy, callOptions.timeout(), bucket, retryBudget,
-        () -> closed);
+    Exchange exchange = new Exchange(config, action, gson.toJson(request), policy, callOptions.timeout(), bucket,
+        retryBudget, () -> closed);
+    if (config.listeners != null) {
+      exchange.observe(new CallEvents(config.listeners, action, async, config.nanoTime));
+    }
+    return exchange;
   }
 
   /** Admits a call unless the client is closed; close() sees every admitted call. */

@@ -62,6 +62,8 @@ final class Exchange {
   private int attempts;
   private int budgetDrawn;
   private boolean skewCorrected;
+  /** The call's listener events, or null when the client has no listener. */
+  private CallEvents events;
 
   Exchange(ActionInvoker.Config config, ActionDescriptor action, String json, RetryPolicy policy, Duration timeout,
       TokenBucket bucket, RetryBudget budget, BooleanSupplier clientClosed) {
@@ -92,6 +94,9 @@ final class Exchange {
     if (wait < 0) {
       throw deadlineExceeded("waiting for a rate-limit token of " + action.name() + " would take longer than "
           + (deadlineNanos == NO_DEADLINE ? "the longest wait allowed (60 s)" : "the call's deadline allows"), null);
+    }
+    if (wait > 0 && events != null) {
+      events.throttleWaited(wait);
     }
     return wait;
   }
@@ -124,6 +129,9 @@ final class Exchange {
       call.timeout().timeout(clientLimitMillis == 0 ? remaining
           : Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(clientLimitMillis)), TimeUnit.NANOSECONDS);
     }
+    if (events != null) {
+      events.attemptStarted();
+    }
     return call;
   }
 
@@ -145,6 +153,9 @@ final class Exchange {
     }
     requireHeaderSafe("secret id", credentials.secretId());
     requireHeaderSafe("session token", credentials.sessionToken());
+    if (events != null) {
+      events.credentialsResolved(config.credentials.getClass().getName());
+    }
     return credentials;
   }
 
@@ -170,6 +181,9 @@ final class Exchange {
    * @return end with the value, end with a failure, or retry after a delay
    */
   synchronized <T> Decision<T> decide(Attempt<T> attempt) {
+    if (events != null) {
+      events.attemptEnded(attempt.failure);
+    }
     if (attempt.failure == null) {
       budget.release(budgetDrawn);
       return Decision.succeed(attempt.value);
@@ -182,8 +196,12 @@ final class Exchange {
     if (!skewCorrected && attempt.serverDate != null && failure instanceof AuthFailureException
         && "AuthFailure.SignatureExpire".equals(failure.errorCode())) {
       skewCorrected = true;
+      long oldOffset = config.clock.offsetMillis();
       if (!config.clock.correctTo(attempt.serverDate)) {
         return Decision.fail(clockTooFarOff(attempt.serverDate, failure));
+      }
+      if (events != null) {
+        events.clockSkewCorrected(oldOffset, config.clock.offsetMillis());
       }
       return remainingNanos() > 0 ? Decision.retry(0, "clock skew corrected") : Decision.fail(giveUp(failure));
     }
@@ -202,7 +220,22 @@ final class Exchange {
       return Decision.fail(giveUp(failure));
     }
     budgetDrawn += cost;
+    if (events != null) {
+      events.retryScheduled(delay, failure.errorCode());
+    }
     return Decision.retry(delay, failure.errorCode());
+  }
+
+  /** @param events the listener events of this call, for a client with listeners */
+  void observe(CallEvents events) {
+    this.events = events;
+  }
+
+  /** @param failure null when the call succeeded, else what the caller receives */
+  void ended(Throwable failure) {
+    if (events != null) {
+      events.callEnded(failure);
+    }
   }
 
   private static boolean isTimeout(VodException failure) {

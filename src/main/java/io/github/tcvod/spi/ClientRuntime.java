@@ -18,7 +18,8 @@ public interface ClientRuntime extends Closeable {
    *
    * @param action what the spec says about the action
    * @param request the request model, serialized as the JSON body; null is rejected
-   * @param responseType the response model's class, bound from the answer's {@code Response}
+   * @param responseType the response model's class, bound from the answer's {@code Response};
+   *     {@link com.google.gson.JsonObject} returns that object as answered (calls by name)
    * @param options per-call options; null means {@link CallOptions#none()}
    * @param <T> the response model
    * @return the response

@@ -11,6 +11,11 @@ final class ContractCase {
   /** The service whose generated client runs the case, e.g. {@code sts}; VOD when absent. */
   String service;
   String action;
+  /**
+   * Sends the action by name, {@code call(action, input)}, instead of the typed method: the input
+   * goes as given and {@code expect.result} is the Response object as answered.
+   */
+  boolean call;
   JsonObject input;
   /** Signs with this secret key instead of the server's, to provoke AuthFailure.SignatureFailure. */
   String clientSecretKey;

@@ -1,0 +1,132 @@
+package io.github.tcvod.spi;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.StringReader;
+import io.github.tcvod.CallOptions;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+
+/**
+ * What a generated client needs to call an action by name ({@code call(action, json)}): the
+ * descriptor of the action, from the spec when it holds the action, else built on the fly with the
+ * client's API version and signing service, not idempotent unless the caller says so
+ * ({@link CallOptions#withIdempotent(boolean)}), and without a documented rate. The call then runs
+ * through {@link ClientRuntime} like any other, with {@link JsonObject} as request and response type.
+ */
+public final class RawCalls {
+  private static final TypeAdapter<JsonElement> JSON_TREE = new Gson().getAdapter(JsonElement.class);
+  /** API 3.0 action names: a letter, then letters and digits, e.g. {@code DescribeMediaInfos}. */
+  private static final Pattern ACTION_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,127}");
+
+  private final String version;
+  private final String service;
+  private final Map<String, ActionDescriptor> known = new HashMap<>();
+
+  /**
+   * @param version the API version of the client's service, sent as X-TC-Version
+   * @param service the signing service of the client's service
+   * @param actions the actions of the spec
+   */
+  public RawCalls(String version, String service, ActionDescriptor... actions) {
+    Validate.required("version", version);
+    Validate.required("service", service);
+    this.version = version;
+    this.service = service;
+    for (ActionDescriptor action : actions) {
+      known.put(action.name(), action);
+    }
+  }
+
+  /**
+   * @param action the action's name, as X-TC-Action
+   * @param options the call's options, or null
+   * @return the descriptor of the call
+   * @throws IllegalArgumentException when the name is not an API 3.0 action name (not quoted back)
+   */
+  public ActionDescriptor describe(String action, CallOptions options) {
+    if (action == null || !ACTION_NAME.matcher(action).matches()) {
+      throw new IllegalArgumentException("action must be an API 3.0 action name: a letter, then letters and digits,"
+          + " at most 128 characters, like DescribeMediaInfos");
+    }
+    boolean declaredIdempotent = options != null && options.idempotent();
+    ActionDescriptor spec = known.get(action);
+    if (spec != null && (spec.idempotent() || !declaredIdempotent)) {
+      return spec;
+    }
+    ActionDescriptor.Builder builder = ActionDescriptor.builder(action).idempotent(declaredIdempotent);
+    if (spec == null) {
+      return builder.version(version).service(service).build();
+    }
+    return builder.version(spec.version()).service(spec.service()).rateLimitPerSecond(spec.rateLimitPerSecond())
+        .unsigned(spec.unsigned()).build();
+  }
+
+  /**
+   * @param runtime the client's runtime
+   * @param action the action's name
+   * @param request the request parameters
+   * @param options the call's options, or null
+   * @return the answer's {@code Response} object
+   * @throws IllegalArgumentException when the name or the request is unusable, before anything is sent
+   * @throws io.github.tcvod.exception.VodException when the call fails
+   */
+  public JsonObject invoke(ClientRuntime runtime, String action, JsonObject request, CallOptions options) {
+    return runtime.invoke(describe(action, options), request, JsonObject.class, options);
+  }
+
+  /**
+   * @param runtime the client's runtime
+   * @param action the action's name
+   * @param request the request parameters
+   * @param options the call's options, or null
+   * @return a future of the answer's {@code Response} object, failed like the typed methods' futures,
+   *     also when the name is unusable
+   */
+  public CompletableFuture<JsonObject> invokeAsync(ClientRuntime runtime, String action, JsonObject request,
+      CallOptions options) {
+    ActionDescriptor descriptor;
+    try {
+      descriptor = describe(action, options);
+    } catch (IllegalArgumentException e) {
+      CompletableFuture<JsonObject> failed = new CompletableFuture<>();
+      failed.completeExceptionally(e);
+      return failed;
+    }
+    return runtime.invokeAsync(descriptor, request, JsonObject.class, options);
+  }
+
+  /**
+   * @param action the action's name, for the message
+   * @param json the request as JSON text
+   * @return the request as a JSON object
+   * @throws IllegalArgumentException when the text is null or not one JSON object (the text is not quoted back)
+   */
+  public static JsonObject parseObject(String action, String json) {
+    if (json == null) {
+      throw new IllegalArgumentException(action + ": request must not be null");
+    }
+    JsonElement parsed;
+    // Strict, unlike JsonParser: text that is not JSON is refused, not guessed at.
+    try (JsonReader reader = new JsonReader(new StringReader(json))) {
+      parsed = JSON_TREE.read(reader);
+      if (reader.peek() != JsonToken.END_DOCUMENT) {
+        throw new IllegalArgumentException(action + ": request must be one JSON object, with nothing after it");
+      }
+    } catch (IOException | JsonParseException | IllegalStateException | StackOverflowError e) {
+      throw new IllegalArgumentException(action + ": request is not valid JSON (" + e.getClass().getSimpleName() + ")");
+    }
+    if (!parsed.isJsonObject()) {
+      throw new IllegalArgumentException(action + ": request must be a JSON object, like {}");
+    }
+    return parsed.getAsJsonObject();
+  }
+}
