@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
@@ -79,6 +80,8 @@ public final class ActionInvoker implements ClientRuntime {
     public LongSupplier nanoTime = System::nanoTime;
     /** Waits of synchronous calls, or null to wait in a way {@link #close()} cuts short. */
     public Sleeper sleeper;
+    /** The headers each action's requests start from, built on first use. */
+    final ConcurrentHashMap<ActionDescriptor, Headers> fixedHeaders = new ConcurrentHashMap<>();
   }
 
   private final Config config;
@@ -161,9 +164,11 @@ public final class ActionInvoker implements ClientRuntime {
     CallOptions callOptions = options == null ? CallOptions.none() : options;
     RetryPolicy policy = callOptions.retryPolicy() == null ? config.retryPolicy : callOptions.retryPolicy();
     double rate = config.rateLimit.rateFor(action.rateLimitPerSecond());
-    TokenBucket bucket = rate <= 0 ? null
-        : buckets.computeIfAbsent(action.name(), name -> new TokenBucket(rate, config.nanoTime));
-    return new Exchange(config, action, gson.toJson(request), policy, callOptions.timeout(), bucket, retryBudget,
+    TokenBucket bucket = rate <= 0 ? null : buckets.get(action.name());
+    if (rate > 0 && bucket == null) {
+      bucket = buckets.computeIfAbsent(action.name(), name -> new TokenBucket(rate, config.nanoTime));
+    }
+    return new Exchange(config, action, Json.toUtf8(gson, request), policy, callOptions.timeout(), bucket, retryBudget,
         () -> closed);
   }
 
