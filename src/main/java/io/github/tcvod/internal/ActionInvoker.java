@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -93,6 +94,7 @@ public final class ActionInvoker implements ClientRuntime {
   private final Set<Run> running = ConcurrentHashMap.newKeySet();
   private final CountDownLatch closedSignal = new CountDownLatch(1);
   private volatile boolean closed;
+  private final BooleanSupplier isClosed = () -> closed;
   private ScheduledExecutorService scheduler;
 
   /** @param config the client's settings */
@@ -169,7 +171,7 @@ public final class ActionInvoker implements ClientRuntime {
       bucket = buckets.computeIfAbsent(action.name(), name -> new TokenBucket(rate, config.nanoTime));
     }
     return new Exchange(config, action, Json.toUtf8(gson, request), policy, callOptions.timeout(), bucket, retryBudget,
-        () -> closed);
+        isClosed);
   }
 
   /** Admits a call unless the client is closed; close() sees every admitted call. */

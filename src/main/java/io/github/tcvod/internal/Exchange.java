@@ -57,7 +57,7 @@ final class Exchange {
   private final long deadlineNanos;
   /** No retry starts after this. */
   private final long retryUntilNanos;
-  private final List<VodException> failures = new ArrayList<>(1);
+  private final List<VodException> failures = new ArrayList<>(0);
   private int attempts;
   private int budgetDrawn;
   private boolean skewCorrected;

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import io.github.tcvod.InternalApi;
@@ -16,6 +17,7 @@ import io.github.tcvod.internal.SafeText;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns an answer into the action's response object or the matching exception. Messages describe
@@ -24,6 +26,8 @@ import java.nio.charset.StandardCharsets;
 @InternalApi
 public final class ResponseReader {
   private final Gson gson;
+  /** Gson's own lookup makes a TypeToken per call: each response type's adapter is looked up once. */
+  private final ConcurrentHashMap<Class<?>, TypeAdapter<?>> adapters = new ConcurrentHashMap<>();
 
   /** @param gson binds the {@code Response} object to the response type */
   public ResponseReader(Gson gson) {
@@ -146,12 +150,22 @@ public final class ResponseReader {
 
   private <T> T bindResponse(JsonReader reader, Class<T> responseType) {
     try {
-      return gson.getAdapter(responseType).read(reader);
+      return adapter(responseType).read(reader);
     } catch (IOException | RuntimeException e) {
       String path = reader.getPath();
       throw new BindingFailure(path.startsWith("$.") ? path.substring(2) : path,
           "a field of the Response object does not have the type " + responseType.getSimpleName() + " declares", e);
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> TypeAdapter<T> adapter(Class<T> responseType) {
+    TypeAdapter<?> adapter = adapters.get(responseType);
+    if (adapter == null) {
+      adapter = gson.getAdapter(responseType);
+      adapters.putIfAbsent(responseType, adapter);
+    }
+    return (TypeAdapter<T>) adapter;
   }
 
   /** A body that parsed but does not fit the response type, with the JSON path of the field at fault. */

@@ -24,6 +24,8 @@ public final class Tc3SigningInterceptor implements Interceptor {
   private final Tc3Signer signer;
   private final Clock clock;
   private volatile HostOfUrl lastHost;
+  /** Calls of the same second share the text of their timestamp. */
+  private volatile Timestamp lastTimestamp;
 
   /**
    * @param signer computes the Authorization header
@@ -48,7 +50,7 @@ public final class Tc3SigningInterceptor implements Interceptor {
       // An unsigned action (x-tc-unsigned): the service skips the signature check and must see no token.
       return chain.proceed(request.newBuilder()
           .header("Host", host)
-          .header("X-TC-Timestamp", Long.toString(timestamp))
+          .header("X-TC-Timestamp", timestampText(timestamp))
           .header("Authorization", UNSIGNED)
           .removeHeader("X-TC-Token")
           .build());
@@ -57,7 +59,7 @@ public final class Tc3SigningInterceptor implements Interceptor {
         host, contentType.toString(), context.payload());
     Request.Builder signed = request.newBuilder()
         .header("Host", host)
-        .header("X-TC-Timestamp", Long.toString(timestamp))
+        .header("X-TC-Timestamp", timestampText(timestamp))
         .header("Authorization", authorization);
     String token = context.credentials().sessionToken();
     if (token != null) {
@@ -75,6 +77,26 @@ public final class Tc3SigningInterceptor implements Interceptor {
     HostOfUrl fresh = new HostOfUrl(url, hostHeader(url));
     lastHost = fresh;
     return fresh.host;
+  }
+
+  private String timestampText(long seconds) {
+    Timestamp cached = lastTimestamp;
+    if (cached != null && cached.seconds == seconds) {
+      return cached.text;
+    }
+    Timestamp fresh = new Timestamp(seconds);
+    lastTimestamp = fresh;
+    return fresh.text;
+  }
+
+  private static final class Timestamp {
+    final long seconds;
+    final String text;
+
+    Timestamp(long seconds) {
+      this.seconds = seconds;
+      this.text = Long.toString(seconds);
+    }
   }
 
   private static final class HostOfUrl {
