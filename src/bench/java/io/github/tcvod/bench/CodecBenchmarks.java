@@ -48,7 +48,7 @@ public class CodecBenchmarks {
 
   @Benchmark
   public byte[] serializeSeedRequest() {
-    return Json.GSON.toJson(seedRequest).getBytes(StandardCharsets.UTF_8);
+    return Json.toUtf8(Json.GSON, seedRequest);
   }
 
   @Benchmark

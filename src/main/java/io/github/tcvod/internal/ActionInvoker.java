@@ -22,9 +22,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
@@ -81,6 +83,8 @@ public final class ActionInvoker implements ClientRuntime {
     public Sleeper sleeper;
     /** The client's call listeners, or null when it has none (then calls create no events). */
     public CallListeners listeners;
+    /** The headers each action's requests start from, built on first use. */
+    final ConcurrentHashMap<ActionDescriptor, Headers> fixedHeaders = new ConcurrentHashMap<>();
   }
 
   private final Config config;
@@ -92,6 +96,7 @@ public final class ActionInvoker implements ClientRuntime {
   private final Set<Run> running = ConcurrentHashMap.newKeySet();
   private final CountDownLatch closedSignal = new CountDownLatch(1);
   private volatile boolean closed;
+  private final BooleanSupplier isClosed = () -> closed;
   private ScheduledExecutorService scheduler;
 
   /** @param config the client's settings */
@@ -177,10 +182,12 @@ public final class ActionInvoker implements ClientRuntime {
     CallOptions callOptions = options == null ? CallOptions.none() : options;
     RetryPolicy policy = callOptions.retryPolicy() == null ? config.retryPolicy : callOptions.retryPolicy();
     double rate = config.rateLimit.rateFor(action.rateLimitPerSecond());
-    TokenBucket bucket = rate <= 0 ? null
-        : buckets.computeIfAbsent(action.name(), name -> new TokenBucket(rate, config.nanoTime));
-    Exchange exchange = new Exchange(config, action, gson.toJson(request), policy, callOptions.timeout(), bucket,
-        retryBudget, () -> closed);
+    TokenBucket bucket = rate <= 0 ? null : buckets.get(action.name());
+    if (rate > 0 && bucket == null) {
+      bucket = buckets.computeIfAbsent(action.name(), name -> new TokenBucket(rate, config.nanoTime));
+    }
+    Exchange exchange = new Exchange(config, action, Json.toUtf8(gson, request), policy, callOptions.timeout(), bucket,
+        retryBudget, isClosed);
     if (config.listeners != null) {
       exchange.observe(new CallEvents(config.listeners, action, async, config.nanoTime));
     }

@@ -9,13 +9,11 @@ import io.github.tcvod.exception.ErrorDetails;
 import io.github.tcvod.exception.TransportException;
 import io.github.tcvod.exception.VodClientException;
 import io.github.tcvod.exception.VodException;
-import io.github.tcvod.internal.http.OkHttpCompat;
 import io.github.tcvod.internal.http.SigningContext;
 import io.github.tcvod.spi.ActionDescriptor;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ProtocolException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import okhttp3.Call;
+import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.Request;
 
@@ -58,18 +57,18 @@ final class Exchange {
   private final long deadlineNanos;
   /** No retry starts after this. */
   private final long retryUntilNanos;
-  private final List<VodException> failures = new ArrayList<>(1);
+  private final List<VodException> failures = new ArrayList<>(0);
   private int attempts;
   private int budgetDrawn;
   private boolean skewCorrected;
   /** The call's listener events, or null when the client has no listener. */
   private CallEvents events;
 
-  Exchange(ActionInvoker.Config config, ActionDescriptor action, String json, RetryPolicy policy, Duration timeout,
+  Exchange(ActionInvoker.Config config, ActionDescriptor action, byte[] payload, RetryPolicy policy, Duration timeout,
       TokenBucket bucket, RetryBudget budget, BooleanSupplier clientClosed) {
     this.config = config;
     this.action = action;
-    this.payload = json.getBytes(StandardCharsets.UTF_8);
+    this.payload = payload;
     this.policy = policy;
     this.bucket = bucket;
     this.budget = budget;
@@ -107,22 +106,10 @@ final class Exchange {
    */
   synchronized Call newCall() {
     attempts++;
-    SigningContext signing = action.unsigned() ? SigningContext.unsigned(action.service(), payload)
-        : new SigningContext(credentials(), action.service(), payload);
-    Request.Builder request = new Request.Builder()
-        .url(config.endpoint)
-        .post(OkHttpCompat.requestBody(JSON, payload))
-        .header("X-TC-Action", action.name())
-        .header("X-TC-Version", action.version())
-        .header("X-TC-RequestClient", SdkInfo.REQUEST_CLIENT)
-        .tag(SigningContext.class, signing);
-    if (config.region != null) {
-      request.header("X-TC-Region", config.region);
-    }
-    if (config.language != null) {
-      request.header("X-TC-Language", config.language);
-    }
-    Call call = config.http.newCall(request.build());
+    SigningContext body = action.unsigned() ? SigningContext.unsigned(action.service(), JSON, payload)
+        : new SigningContext(credentials(), action.service(), JSON, payload);
+    Request request = new Request.Builder().url(config.endpoint).headers(fixedHeaders()).post(body).build();
+    Call call = config.http.newCall(request);
     if (deadlineNanos != NO_DEADLINE) {
       long remaining = Math.max(1, remainingNanos());
       int clientLimitMillis = config.http.callTimeoutMillis();
@@ -133,6 +120,26 @@ final class Exchange {
       events.attemptStarted();
     }
     return call;
+  }
+
+  /** What every request of the action carries, validated once per client and action. */
+  private Headers fixedHeaders() {
+    Headers headers = config.fixedHeaders.get(action);
+    if (headers == null) {
+      Headers.Builder builder = new Headers.Builder()
+          .add("X-TC-Action", action.name())
+          .add("X-TC-Version", action.version())
+          .add("X-TC-RequestClient", SdkInfo.REQUEST_CLIENT);
+      if (config.region != null) {
+        builder.add("X-TC-Region", config.region);
+      }
+      if (config.language != null) {
+        builder.add("X-TC-Language", config.language);
+      }
+      headers = builder.build();
+      config.fixedHeaders.putIfAbsent(action, headers);
+    }
+    return headers;
   }
 
   private Credentials credentials() {

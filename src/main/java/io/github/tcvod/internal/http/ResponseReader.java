@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import io.github.tcvod.InternalApi;
@@ -16,6 +17,7 @@ import io.github.tcvod.internal.SafeText;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns an answer into the action's response object or the matching exception. Messages describe
@@ -23,9 +25,9 @@ import java.nio.charset.StandardCharsets;
  */
 @InternalApi
 public final class ResponseReader {
-  private static final byte[] ERROR_KEY = "\"Error\"".getBytes(StandardCharsets.US_ASCII);
-
   private final Gson gson;
+  /** Gson's own lookup makes a TypeToken per call: each response type's adapter is looked up once. */
+  private final ConcurrentHashMap<Class<?>, TypeAdapter<?>> adapters = new ConcurrentHashMap<>();
 
   /** @param gson binds the {@code Response} object to the response type */
   public ResponseReader(Gson gson) {
@@ -42,9 +44,9 @@ public final class ResponseReader {
    * @throws VodException for an API error, a non-200 status or a malformed body
    */
   public <T> T read(String action, int status, byte[] body, Class<T> responseType) {
-    if (status == 200 && !mayHoldError(body)) {
+    if (status == 200) {
       try {
-        T value = bindStreaming(body, responseType);
+        T value = bindStreaming(body, responseType, true);
         if (value != null) {
           return value;
         }
@@ -58,11 +60,34 @@ public final class ResponseReader {
   /**
    * Binds {@code Response} straight from the bytes, in one pass, with the generated adapters (which
    * refuse, unlike a JSON tree, integers that do not fit). Returns null when there is no Response
-   * object or the document does not end after it; throws on a parse or type error, a
-   * {@link BindingFailure} naming the JSON path where it can.
+   * object or the document does not end after it, and, when {@code nullOnError}, when the Response
+   * object has an {@code Error} member (an API error needs the tree); throws on a parse or type
+   * error, a {@link BindingFailure} naming the JSON path where it can.
    */
-  private <T> T bindStreaming(byte[] body, Class<T> responseType) throws IOException {
-    try (JsonReader reader = new JsonReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
+  private <T> T bindStreaming(byte[] body, Class<T> responseType, boolean nullOnError) throws IOException {
+    try {
+      return bindStreaming(new EnvelopeReader(new Utf8Reader(body)), responseType, nullOnError);
+    } catch (IOException | RuntimeException e) {
+      if (!causedByMalformedUtf8(e)) {
+        throw e;
+      }
+      // Bytes that are not well-formed UTF-8: the JDK decodes them, replacing what is bad, as it always did.
+      return bindStreaming(new EnvelopeReader(new StringReader(new String(body, StandardCharsets.UTF_8))), responseType,
+          nullOnError);
+    }
+  }
+
+  private static boolean causedByMalformedUtf8(Throwable failure) {
+    for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
+      if (e instanceof Utf8Reader.Malformed) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private <T> T bindStreaming(EnvelopeReader reader, Class<T> responseType, boolean nullOnError) throws IOException {
+    try {
       T value = null;
       boolean seen = false;
       reader.beginObject();
@@ -80,18 +105,67 @@ public final class ResponseReader {
         reader.skipValue();
       }
       reader.endObject();
+      if (nullOnError && reader.responseHasError) {
+        return null;
+      }
       return reader.peek() == JsonToken.END_DOCUMENT ? value : null;
+    } finally {
+      reader.close();
+    }
+  }
+
+  /**
+   * Notes whether the Response object has an {@code Error} member while the adapters read it, so
+   * that an error answer is told apart in the same pass (a name spelled with escapes included).
+   */
+  private static final class EnvelopeReader extends JsonReader {
+    private int objectDepth;
+    boolean responseHasError;
+
+    EnvelopeReader(java.io.Reader in) {
+      super(in);
+    }
+
+    @Override
+    public void beginObject() throws IOException {
+      super.beginObject();
+      objectDepth++;
+    }
+
+    @Override
+    public void endObject() throws IOException {
+      super.endObject();
+      objectDepth--;
+    }
+
+    @Override
+    public String nextName() throws IOException {
+      String name = super.nextName();
+      if (objectDepth == 2 && "Error".equals(name)) {
+        responseHasError = true;
+      }
+      return name;
     }
   }
 
   private <T> T bindResponse(JsonReader reader, Class<T> responseType) {
     try {
-      return gson.getAdapter(responseType).read(reader);
+      return adapter(responseType).read(reader);
     } catch (IOException | RuntimeException e) {
       String path = reader.getPath();
       throw new BindingFailure(path.startsWith("$.") ? path.substring(2) : path,
           "a field of the Response object does not have the type " + responseType.getSimpleName() + " declares", e);
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> TypeAdapter<T> adapter(Class<T> responseType) {
+    TypeAdapter<?> adapter = adapters.get(responseType);
+    if (adapter == null) {
+      adapter = gson.getAdapter(responseType);
+      adapters.putIfAbsent(responseType, adapter);
+    }
+    return (TypeAdapter<T>) adapter;
   }
 
   /** A body that parsed but does not fit the response type, with the JSON path of the field at fault. */
@@ -103,26 +177,6 @@ public final class ResponseReader {
       super(what, cause, false, false);
       this.path = path;
     }
-  }
-
-  /**
-   * An API error needs the tree: only a body that mentions "Error", or that escapes characters
-   * (a key could be spelled {@code "\u0045rror"}), can hold one.
-   */
-  private static boolean mayHoldError(byte[] body) {
-    outer:
-    for (int i = 0; i + ERROR_KEY.length <= body.length; i++) {
-      if (body[i] == '\\' && body[i + 1] == 'u') {
-        return true;
-      }
-      for (int j = 0; j < ERROR_KEY.length; j++) {
-        if (body[i + j] != ERROR_KEY[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
   }
 
   private <T> T readThroughTree(String action, int status, byte[] body, Class<T> responseType) {
@@ -144,7 +198,7 @@ public final class ResponseReader {
           : "the body is not a JSON object with a Response object", null);
     }
     try {
-      T result = bindStreaming(body, responseType);
+      T result = bindStreaming(body, responseType, false);
       if (result == null) {
         throw malformed(action, status, requestId, "the body holds more than one JSON document", null);
       }

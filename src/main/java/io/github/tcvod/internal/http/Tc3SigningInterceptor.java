@@ -11,7 +11,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Signs every request that carries a {@link SigningContext}: sets {@code Host},
+ * Signs every request whose body is a {@link SigningContext}: sets {@code Host},
  * {@code X-TC-Timestamp}, {@code Authorization} and, for temporary credentials, {@code X-TC-Token};
  * an unsigned action gets {@code Authorization: SKIP} and no token.
  * Each pass through the interceptor takes a fresh timestamp, so a repeated call is signed anew.
@@ -23,6 +23,9 @@ public final class Tc3SigningInterceptor implements Interceptor {
 
   private final Tc3Signer signer;
   private final Clock clock;
+  private volatile HostOfUrl lastHost;
+  /** Calls of the same second share the text of their timestamp. */
+  private volatile Timestamp lastTimestamp;
 
   /**
    * @param signer computes the Authorization header
@@ -36,21 +39,18 @@ public final class Tc3SigningInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    SigningContext context = request.tag(SigningContext.class);
-    if (context == null || request.body() == null) {
-      throw new IllegalStateException("request to " + request.url().host() + " has no SigningContext tag and body");
+    if (!(request.body() instanceof SigningContext)) {
+      throw new IllegalStateException("request to " + request.url().host() + " has no SigningContext body");
     }
-    MediaType contentType = request.body().contentType();
-    if (contentType == null) {
-      throw new IllegalStateException("request body has no content type to sign");
-    }
+    SigningContext context = (SigningContext) request.body();
+    MediaType contentType = context.contentType();
     long timestamp = Math.floorDiv(clock.millis(), 1000L);
-    String host = hostHeader(request.url());
+    String host = host(request.url());
     if (!context.signed()) {
       // An unsigned action (x-tc-unsigned): the service skips the signature check and must see no token.
       return chain.proceed(request.newBuilder()
           .header("Host", host)
-          .header("X-TC-Timestamp", Long.toString(timestamp))
+          .header("X-TC-Timestamp", timestampText(timestamp))
           .header("Authorization", UNSIGNED)
           .removeHeader("X-TC-Token")
           .build());
@@ -59,13 +59,54 @@ public final class Tc3SigningInterceptor implements Interceptor {
         host, contentType.toString(), context.payload());
     Request.Builder signed = request.newBuilder()
         .header("Host", host)
-        .header("X-TC-Timestamp", Long.toString(timestamp))
+        .header("X-TC-Timestamp", timestampText(timestamp))
         .header("Authorization", authorization);
     String token = context.credentials().sessionToken();
     if (token != null) {
       signed.header("X-TC-Token", token);
     }
     return chain.proceed(signed.build());
+  }
+
+  /** The endpoint does not change per call: its Host header is worked out once. */
+  private String host(HttpUrl url) {
+    HostOfUrl cached = lastHost;
+    if (cached != null && (cached.url == url || cached.url.equals(url))) {
+      return cached.host;
+    }
+    HostOfUrl fresh = new HostOfUrl(url, hostHeader(url));
+    lastHost = fresh;
+    return fresh.host;
+  }
+
+  private String timestampText(long seconds) {
+    Timestamp cached = lastTimestamp;
+    if (cached != null && cached.seconds == seconds) {
+      return cached.text;
+    }
+    Timestamp fresh = new Timestamp(seconds);
+    lastTimestamp = fresh;
+    return fresh.text;
+  }
+
+  private static final class Timestamp {
+    final long seconds;
+    final String text;
+
+    Timestamp(long seconds) {
+      this.seconds = seconds;
+      this.text = Long.toString(seconds);
+    }
+  }
+
+  private static final class HostOfUrl {
+    final HttpUrl url;
+    final String host;
+
+    HostOfUrl(HttpUrl url, String host) {
+      this.url = url;
+      this.host = host;
+    }
   }
 
   /** The Host header as OkHttp would send it: the port only when it is not the scheme's default. */

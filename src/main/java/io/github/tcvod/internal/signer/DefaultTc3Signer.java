@@ -22,20 +22,170 @@ public final class DefaultTc3Signer implements Tc3Signer {
   private static final ThreadLocal<MessageDigest> DIGESTS =
       ThreadLocal.withInitial(() -> instance(() -> MessageDigest.getInstance("SHA-256")));
 
-  /** The derived key depends only on (secret key, UTC date, service): one day's key is reused. */
-  private volatile CachedKey cachedKey;
+  private static final byte[] ALGORITHM_LINE = (ALGORITHM + "\n").getBytes(StandardCharsets.US_ASCII);
+  private static final int HASH_BYTES = 32;
+  /** Per thread: the hash engines and the scratch space of one signature, so a call allocates only its result. */
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  /**
+   * What depends only on (key, UTC day, service): the derived key, the scope line of the string
+   * to sign and the Authorization header up to its signature. Replaced when any of them changes.
+   */
+  private volatile DayKey dayKey;
+  /** The canonical request up to the payload hash, which depends only on Host and Content-Type. */
+  private volatile CanonicalHeaders canonicalHeaders;
 
   @Override
   public String authorization(Credentials credentials, String service, long timestampSeconds,
       String host, String contentType, byte[] payload) {
-    String date = utcDate(timestampSeconds);
-    String scope = date + "/" + service + "/tc3_request";
-    String canonicalRequest = canonicalRequest(host, contentType, payload);
-    String stringToSign = stringToSign(timestampSeconds, scope, canonicalRequest);
-    byte[] key = signingKey(credentials.secretKey(), date, service);
-    String signature = hex(hmacSha256(key, stringToSign));
-    return ALGORITHM + " Credential=" + credentials.secretId() + "/" + scope
-        + ", SignedHeaders=" + SIGNED_HEADERS + ", Signature=" + signature;
+    DayKey day = dayKey(credentials, service, Math.floorDiv(timestampSeconds, 86_400L));
+    byte[] canonicalPrefix = canonicalPrefix(host, contentType);
+    Scratch scratch = SCRATCH.get();
+    try {
+      MessageDigest digest = scratch.digest;
+      digest.update(payload);
+      digest.digest(scratch.hash, 0, HASH_BYTES);
+      hexInto(scratch.hash, scratch.hex);
+      digest.update(canonicalPrefix);
+      digest.update(scratch.hex);
+      digest.digest(scratch.hash, 0, HASH_BYTES);
+      hexInto(scratch.hash, scratch.hex);
+
+      Mac mac = scratch.macFor(day.key);
+      mac.update(ALGORITHM_LINE);
+      mac.update(scratch.digits, 0, decimalInto(timestampSeconds, scratch.digits));
+      mac.update(day.scopeLine);
+      mac.update(scratch.hex);
+      mac.doFinal(scratch.hash, 0);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 rejected its key", e);
+    }
+    char[] header = scratch.header(day.authorizationPrefix.length + 2 * HASH_BYTES);
+    System.arraycopy(day.authorizationPrefix, 0, header, 0, day.authorizationPrefix.length);
+    for (int i = 0; i < HASH_BYTES; i++) {
+      header[day.authorizationPrefix.length + 2 * i] = HEX[(scratch.hash[i] >> 4) & 0xf];
+      header[day.authorizationPrefix.length + 2 * i + 1] = HEX[scratch.hash[i] & 0xf];
+    }
+    return new String(header, 0, day.authorizationPrefix.length + 2 * HASH_BYTES);
+  }
+
+  private DayKey dayKey(Credentials credentials, String service, long epochDay) {
+    DayKey cached = dayKey;
+    if (cached != null && cached.matches(credentials, service, epochDay)) {
+      return cached;
+    }
+    DayKey fresh = new DayKey(credentials, service, epochDay);
+    dayKey = fresh;
+    return fresh;
+  }
+
+  private byte[] canonicalPrefix(String host, String contentType) {
+    CanonicalHeaders cached = canonicalHeaders;
+    if (cached != null && cached.host.equals(host) && cached.contentType.equals(contentType)) {
+      return cached.bytes;
+    }
+    CanonicalHeaders fresh = new CanonicalHeaders(host, contentType);
+    canonicalHeaders = fresh;
+    return fresh.bytes;
+  }
+
+  private static void hexInto(byte[] hash, byte[] out) {
+    for (int i = 0; i < HASH_BYTES; i++) {
+      out[2 * i] = (byte) HEX[(hash[i] >> 4) & 0xf];
+      out[2 * i + 1] = (byte) HEX[hash[i] & 0xf];
+    }
+  }
+
+  /** Writes the decimal digits of {@code value} at the start of {@code out}; returns their count. */
+  static int decimalInto(long value, byte[] out) {
+    if (value < 0) {
+      byte[] text = Long.toString(value).getBytes(StandardCharsets.US_ASCII);
+      System.arraycopy(text, 0, out, 0, text.length);
+      return text.length;
+    }
+    int length = 1;
+    for (long rest = value / 10; rest != 0; rest /= 10) {
+      length++;
+    }
+    long rest = value;
+    for (int i = length - 1; i >= 0; i--) {
+      out[i] = (byte) ('0' + (rest % 10));
+      rest /= 10;
+    }
+    return length;
+  }
+
+  private static final class CanonicalHeaders {
+    final String host;
+    final String contentType;
+    final byte[] bytes;
+
+    CanonicalHeaders(String host, String contentType) {
+      this.host = host;
+      this.contentType = contentType;
+      String request = canonicalRequest(host, contentType, new byte[0]);
+      this.bytes = request.substring(0, request.length() - 2 * HASH_BYTES).getBytes(StandardCharsets.UTF_8);
+    }
+  }
+
+  private static final class DayKey {
+    final Credentials credentials;
+    final String secretId;
+    final String secretKey;
+    final String service;
+    final long epochDay;
+    final byte[] key;
+    /** {@code \n} + scope + {@code \n}: what follows the timestamp in the string to sign. */
+    final byte[] scopeLine;
+    final char[] authorizationPrefix;
+
+    DayKey(Credentials credentials, String service, long epochDay) {
+      this.credentials = credentials;
+      this.secretId = credentials.secretId();
+      this.secretKey = credentials.secretKey();
+      this.service = service;
+      this.epochDay = epochDay;
+      String date = LocalDate.ofEpochDay(epochDay).toString();
+      String scope = date + "/" + service + "/tc3_request";
+      this.key = deriveSigningKey(secretKey, date, service);
+      this.scopeLine = ("\n" + scope + "\n").getBytes(StandardCharsets.UTF_8);
+      this.authorizationPrefix = (ALGORITHM + " Credential=" + secretId + "/" + scope
+          + ", SignedHeaders=" + SIGNED_HEADERS + ", Signature=").toCharArray();
+    }
+
+    boolean matches(Credentials credentials, String service, long epochDay) {
+      if (this.epochDay != epochDay || !this.service.equals(service)) {
+        return false;
+      }
+      return credentials == this.credentials
+          || this.secretKey.equals(credentials.secretKey()) && this.secretId.equals(credentials.secretId());
+    }
+  }
+
+  private static final class Scratch {
+    final MessageDigest digest = instance(() -> MessageDigest.getInstance("SHA-256"));
+    final Mac mac = instance(() -> Mac.getInstance("HmacSHA256"));
+    final byte[] hash = new byte[HASH_BYTES];
+    final byte[] hex = new byte[2 * HASH_BYTES];
+    final byte[] digits = new byte[20];
+    /** The key {@link #mac} holds: a Mac keeps its key across doFinal, so a new day's key re-keys it. */
+    byte[] macKey;
+    char[] header = new char[256];
+
+    Mac macFor(byte[] key) throws GeneralSecurityException {
+      if (key != macKey) {
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        macKey = key;
+      }
+      return mac;
+    }
+
+    char[] header(int length) {
+      if (header.length < length) {
+        header = new char[length];
+      }
+      return header;
+    }
   }
 
   /**
@@ -69,16 +219,6 @@ public final class DefaultTc3Signer implements Tc3Signer {
   public static String stringToSign(long timestampSeconds, String scope, String canonicalRequest) {
     return ALGORITHM + "\n" + timestampSeconds + "\n" + scope + "\n"
         + hex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private byte[] signingKey(String secretKey, String date, String service) {
-    CachedKey cached = cachedKey;
-    if (cached != null && cached.matches(secretKey, date, service)) {
-      return cached.key;
-    }
-    byte[] key = deriveSigningKey(secretKey, date, service);
-    cachedKey = new CachedKey(secretKey, date, service, key);
-    return key;
   }
 
   /**
@@ -127,24 +267,6 @@ public final class DefaultTc3Signer implements Tc3Signer {
       out[2 * i + 1] = HEX[bytes[i] & 0xf];
     }
     return new String(out);
-  }
-
-  private static final class CachedKey {
-    final String secretKey;
-    final String date;
-    final String service;
-    final byte[] key;
-
-    CachedKey(String secretKey, String date, String service, byte[] key) {
-      this.secretKey = secretKey;
-      this.date = date;
-      this.service = service;
-      this.key = key;
-    }
-
-    boolean matches(String secretKey, String date, String service) {
-      return this.date.equals(date) && this.service.equals(service) && this.secretKey.equals(secretKey);
-    }
   }
 
   private interface Factory<T> {

@@ -100,6 +100,43 @@ class DefaultTc3SignerTest {
     assertEquals(fresh("cvm", TIMESTAMP + 86_400, EXAMPLE), nextDay);
   }
 
+  /** What one signer keeps between calls (scope, canonical headers, keyed Mac) never leaks into another input's signature. */
+  @Test
+  void everyCachedPartFollowsItsInput() {
+    Tc3Signer signer = Tc3Signer.create();
+    Credentials otherId = Credentials.of("AKIDanotherid", EXAMPLE.secretKey());
+    String[][] inputs = {
+        {HOST, CONTENT_TYPE}, {"vod.tencentcloudapi.com", CONTENT_TYPE}, {HOST, "application/json"}, {HOST, CONTENT_TYPE}};
+    for (long timestamp : new long[] {TIMESTAMP, TIMESTAMP + 1, TIMESTAMP + 86_400, 9_999_999_999L, 0L}) {
+      for (String[] input : inputs) {
+        for (Credentials credentials : new Credentials[] {EXAMPLE, otherId, EXAMPLE}) {
+          assertEquals(reference(credentials, "cvm", timestamp, input[0], input[1], BODY),
+              signer.authorization(credentials, "cvm", timestamp, input[0], input[1], BODY));
+        }
+      }
+    }
+    byte[] otherBody = "{}".getBytes(StandardCharsets.US_ASCII);
+    assertEquals(reference(EXAMPLE, "cvm", TIMESTAMP, HOST, CONTENT_TYPE, otherBody),
+        signer.authorization(EXAMPLE, "cvm", TIMESTAMP, HOST, CONTENT_TYPE, otherBody));
+    assertEquals("TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE/2019-02-25/cvm/tc3_request, "
+        + "SignedHeaders=content-type;host, "
+        + "Signature=72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168",
+        signer.authorization(EXAMPLE, "cvm", TIMESTAMP, HOST, CONTENT_TYPE, BODY));
+  }
+
+  /** The steps of the page, one string each, as the published vectors check them. */
+  private static String reference(Credentials credentials, String service, long timestamp, String host,
+      String contentType, byte[] body) {
+    String date = DefaultTc3Signer.utcDate(timestamp);
+    String scope = date + "/" + service + "/tc3_request";
+    String stringToSign = DefaultTc3Signer.stringToSign(timestamp, scope,
+        DefaultTc3Signer.canonicalRequest(host, contentType, body));
+    String signature = DefaultTc3Signer.hex(DefaultTc3Signer.hmacSha256(
+        DefaultTc3Signer.deriveSigningKey(credentials.secretKey(), date, service), stringToSign));
+    return "TC3-HMAC-SHA256 Credential=" + credentials.secretId() + "/" + scope
+        + ", SignedHeaders=content-type;host, Signature=" + signature;
+  }
+
   private static String fresh(String service, long timestamp, Credentials credentials) {
     return new DefaultTc3Signer().authorization(credentials, service, timestamp, HOST, CONTENT_TYPE, BODY);
   }
