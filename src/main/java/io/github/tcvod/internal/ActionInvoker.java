@@ -214,6 +214,9 @@ public final class ActionInvoker implements ClientRuntime {
       response = call.execute();
     } catch (IOException e) {
       return Attempt.failed(exchange.transportFailure(e, 0), null);
+    } catch (RuntimeException e) {
+      // An interceptor's bug (a signer, a logger, the user's own): not a transport failure, never retried.
+      throw e instanceof VodException ? e : exchange.unexpected(e);
     } finally {
       run.current = null;
     }
@@ -461,11 +464,12 @@ public final class ActionInvoker implements ClientRuntime {
 
     @Override
     public void onResponse(Call call, Response response) {
-      if (future.isDone()) {
+      try {
+        step(() -> settle(read(exchange, response, responseType)));
+      } finally {
+        // step() skips the read when close() or a cancel completed the future meanwhile.
         response.close();
-        return;
       }
-      step(() -> settle(read(exchange, response, responseType)));
     }
 
     private void settle(Attempt<T> attempt) {

@@ -1,5 +1,6 @@
 package io.github.tcvod.waiter;
 
+import io.github.tcvod.internal.Durations;
 import io.github.tcvod.CallOptions;
 import java.time.Duration;
 
@@ -37,7 +38,7 @@ public final class WaiterOptions {
    * @return a copy with this maximum wait
    */
   public WaiterOptions withMaxWait(Duration maxWait) {
-    return new WaiterOptions(positive("WaiterOptions.maxWait", maxWait), firstDelay, maxDelay, callOptions);
+    return new WaiterOptions(Durations.checkSetting("WaiterOptions.maxWait", maxWait, false), firstDelay, maxDelay, callOptions);
   }
 
   /**
@@ -45,7 +46,7 @@ public final class WaiterOptions {
    * @return a copy with this first delay
    */
   public WaiterOptions withFirstDelay(Duration firstDelay) {
-    return new WaiterOptions(maxWait, notNegative("WaiterOptions.firstDelay", firstDelay), maxDelay, callOptions);
+    return new WaiterOptions(maxWait, Durations.checkSetting("WaiterOptions.firstDelay", firstDelay, true), maxDelay, callOptions);
   }
 
   /**
@@ -53,7 +54,7 @@ public final class WaiterOptions {
    * @return a copy with this cap
    */
   public WaiterOptions withMaxDelay(Duration maxDelay) {
-    return new WaiterOptions(maxWait, firstDelay, notNegative("WaiterOptions.maxDelay", maxDelay), callOptions);
+    return new WaiterOptions(maxWait, firstDelay, Durations.checkSetting("WaiterOptions.maxDelay", maxDelay, true), callOptions);
   }
 
   /**
@@ -86,19 +87,5 @@ public final class WaiterOptions {
   /** @return the options of each poll; never null */
   public CallOptions callOptions() {
     return callOptions;
-  }
-
-  private static Duration positive(String name, Duration value) {
-    if (value == null || value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive, was " + value);
-    }
-    return value;
-  }
-
-  private static Duration notNegative(String name, Duration value) {
-    if (value == null || value.isNegative()) {
-      throw new IllegalArgumentException(name + " must be zero or more, was " + value);
-    }
-    return value;
   }
 }

@@ -38,19 +38,28 @@ public final class LoggingInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    logger.log("--> " + request.method() + " " + request.url() + " (" + (request.body() == null ? 0 : request.body().contentLength()) + "-byte body)");
+    log("--> " + request.method() + " " + request.url() + " (" + (request.body() == null ? 0 : request.body().contentLength()) + "-byte body)");
     logHeaders(request.headers(), false);
     long start = System.nanoTime();
     Response response;
     try {
       response = chain.proceed(request);
     } catch (IOException e) {
-      logger.log("<-- failed after " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms: " + e.getClass().getSimpleName());
+      log("<-- failed after " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms: " + e.getClass().getSimpleName());
       throw e;
     }
-    logger.log("<-- " + response.code() + " " + request.url() + " (" + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms)");
+    log("<-- " + response.code() + " " + request.url() + " (" + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms)");
     logHeaders(response.headers(), true);
     return response;
+  }
+
+  /** A logger that throws must not fail or retry the call it describes. */
+  private void log(String line) {
+    try {
+      logger.log(line);
+    } catch (RuntimeException ignored) {
+      // dropped: the call matters more than its log line
+    }
   }
 
   private void logHeaders(Headers headers, boolean fromServer) {
@@ -59,7 +68,7 @@ public final class LoggingInterceptor implements Interceptor {
       if (fromServer && !LOGGED_RESPONSE_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
         continue;
       }
-      logger.log("    " + SafeText.of(name, 64) + ": " + SafeText.of(redact(name, headers.value(i))));
+      log("    " + SafeText.of(name, 64) + ": " + SafeText.of(redact(name, headers.value(i))));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.tcvod.spi.waiter;
 
+import io.github.tcvod.internal.Durations;
 import io.github.tcvod.CallOptions;
 import io.github.tcvod.exception.DeadlineExceededException;
 import io.github.tcvod.exception.ErrorDetails;
@@ -132,7 +133,7 @@ public final class WaiterEngine {
       this.firstDelayNanos = first.toNanos();
       this.maxDelayNanos = cap.toNanos();
       this.start = time.nanoTime();
-      this.deadline = start + maxWait.toNanos();
+      this.deadline = Durations.saturatedAdd(start, Durations.toNanosSaturated(maxWait));
     }
 
     long remaining() {
