@@ -17,14 +17,12 @@ public final class DefaultTc3Signer implements Tc3Signer {
   private static final String ALGORITHM = "TC3-HMAC-SHA256";
   private static final String SIGNED_HEADERS = "content-type;host";
   private static final char[] HEX = "0123456789abcdef".toCharArray();
-  /** Looking a provider up costs more than the hash of a small body: one instance per thread. */
-  private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> instance(() -> Mac.getInstance("HmacSHA256")));
-  private static final ThreadLocal<MessageDigest> DIGESTS =
-      ThreadLocal.withInitial(() -> instance(() -> MessageDigest.getInstance("SHA-256")));
-
   private static final byte[] ALGORITHM_LINE = (ALGORITHM + "\n").getBytes(StandardCharsets.US_ASCII);
   private static final int HASH_BYTES = 32;
-  /** Per thread: the hash engines and the scratch space of one signature, so a call allocates only its result. */
+  /**
+   * Per thread: the hash engines (looking a provider up costs more than the hash of a small body)
+   * and the scratch space of one signature, so a call allocates only its result.
+   */
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   /**
@@ -240,9 +238,11 @@ public final class DefaultTc3Signer implements Tc3Signer {
    */
   public static byte[] hmacSha256(byte[] key, String data) {
     try {
-      Mac mac = MACS.get();
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+      Scratch scratch = SCRATCH.get();
+      scratch.mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      // The engine no longer holds the day key that authorization() may have left in it.
+      scratch.macKey = null;
+      return scratch.mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 rejected its key", e);
     }
@@ -253,7 +253,7 @@ public final class DefaultTc3Signer implements Tc3Signer {
    * @return their SHA-256 digest
    */
   public static byte[] sha256(byte[] data) {
-    return DIGESTS.get().digest(data);
+    return SCRATCH.get().digest.digest(data);
   }
 
   /**
