@@ -63,7 +63,7 @@ public final class AdvancedSuperResolutionConfig {
   }
 
   /**
-   * Whether advanced super-resolution is on. Defaults to &#x60;ON&#x60;.
+   * Whether advanced super-resolution is on. Defaults to <code>ON</code>.
    * Known values: {@code ON}, {@code OFF}.
    *
    * @return the value, {@link Switch#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
@@ -80,7 +80,7 @@ public final class AdvancedSuperResolutionConfig {
   }
 
   /**
-   * Strength of the model, &#x60;standard&#x60; or &#x60;super&#x60;. Defaults to &#x60;standard&#x60;.
+   * Strength of the model, <code>standard</code> or <code>super</code>. Defaults to <code>standard</code>.
    * Known values: {@code standard}, {@code super}.
    *
    * @return the value, {@link Type#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
@@ -97,7 +97,7 @@ public final class AdvancedSuperResolutionConfig {
   }
 
   /**
-   * How the output size is chosen: &#x60;aspect&#x60; fits the largest rectangle of the source&#39;s aspect ratio within Width x Height; &#x60;fixed&#x60; produces exactly Width x Height; &#x60;percent&#x60; multiplies the source size by Percent. Defaults to &#x60;percent&#x60;.
+   * How the output size is chosen: <code>aspect</code> fits the largest rectangle of the source's aspect ratio within Width x Height; <code>fixed</code> produces exactly Width x Height; <code>percent</code> multiplies the source size by Percent. Defaults to <code>percent</code>.
    * Known values: {@code aspect}, {@code fixed}, {@code percent}.
    *
    * @return the value, {@link Mode#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
@@ -114,7 +114,7 @@ public final class AdvancedSuperResolutionConfig {
   }
 
   /**
-   * Size multiplier used by the &#x60;percent&#x60; mode; decimals are allowed.
+   * Size multiplier used by the <code>percent</code> mode; decimals are allowed.
    *
    * @return the value, or null when absent
    */
@@ -124,7 +124,7 @@ public final class AdvancedSuperResolutionConfig {
   }
 
   /**
-   * Target width in pixels for the &#x60;aspect&#x60; and &#x60;fixed&#x60; modes.
+   * Target width in pixels for the <code>aspect</code> and <code>fixed</code> modes.
    * Maximum: 4096.
    *
    * @return the value, or null when absent
@@ -135,7 +135,7 @@ public final class AdvancedSuperResolutionConfig {
   }
 
   /**
-   * Target height in pixels for the &#x60;aspect&#x60; and &#x60;fixed&#x60; modes.
+   * Target height in pixels for the <code>aspect</code> and <code>fixed</code> modes.
    * Maximum: 4096.
    *
    * @return the value, or null when absent
@@ -146,7 +146,7 @@ public final class AdvancedSuperResolutionConfig {
   }
 
   /**
-   * Target long side in pixels, used by the &#x60;aspect&#x60; and &#x60;fixed&#x60; modes when Width and Height are absent.
+   * Target long side in pixels, used by the <code>aspect</code> and <code>fixed</code> modes when Width and Height are absent.
    * Maximum: 4096.
    *
    * @return the value, or null when absent
@@ -157,7 +157,7 @@ public final class AdvancedSuperResolutionConfig {
   }
 
   /**
-   * Target short side in pixels, used by the &#x60;aspect&#x60; and &#x60;fixed&#x60; modes when Width and Height are absent.
+   * Target short side in pixels, used by the <code>aspect</code> and <code>fixed</code> modes when Width and Height are absent.
    * Maximum: 4096.
    *
    * @return the value, or null when absent

@@ -55,7 +55,7 @@ public final class AiCutOutConfig {
   }
 
   /**
-   * Whether matting is on. Defaults to &#x60;ON&#x60;.
+   * Whether matting is on. Defaults to <code>ON</code>.
    * Known values: {@code ON}, {@code OFF}.
    *
    * @return the value, {@link Switch#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
@@ -72,7 +72,7 @@ public final class AiCutOutConfig {
   }
 
   /**
-   * What to cut out, the &#x60;foreground&#x60; or a &#x60;pattern&#x60;.
+   * What to cut out, the <code>foreground</code> or a <code>pattern</code>.
    * Known values: {@code foreground}, {@code pattern}.
    *
    * @return the value, {@link Type#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
@@ -99,7 +99,7 @@ public final class AiCutOutConfig {
   }
 
   /**
-   * Matting model, an open set, e.g. &#x60;auto&#x60;, &#x60;WAND-cutout-2.0-lite&#x60;, &#x60;WAND-cutout-3.0-flash&#x60;.
+   * Matting model, an open set, e.g. <code>auto</code>, <code>WAND-cutout-2.0-lite</code>, <code>WAND-cutout-3.0-flash</code>.
    *
    * @return the value, or null when absent
    */

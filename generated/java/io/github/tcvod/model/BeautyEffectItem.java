@@ -94,7 +94,7 @@ public final class BeautyEffectItem {
   }
 
   /**
-   * Resource the effect uses, e.g. &#x60;/images/beauty/lips.png&#x60;.
+   * Resource the effect uses, e.g. <code>/images/beauty/lips.png</code>.
    *
    * @return the value, or null when absent
    */

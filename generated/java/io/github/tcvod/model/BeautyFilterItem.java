@@ -70,7 +70,7 @@ public final class BeautyFilterItem {
   }
 
   /**
-   * Kind of filter, an open set, e.g. &#x60;beauty.faceFeatureSoftlight&#x60;.
+   * Kind of filter, an open set, e.g. <code>beauty.faceFeatureSoftlight</code>.
    *
    * @return the value, or null when absent
    */

@@ -69,7 +69,7 @@ public final class ColorEnhanceInfo {
   }
 
   /**
-   * Strength of the enhancement. Defaults to &#x60;weak&#x60;.
+   * Strength of the enhancement. Defaults to <code>weak</code>.
    * Known values: {@code weak}, {@code normal}, {@code strong}.
    *
    * @return the value, {@link Type#UNKNOWN_TO_SDK_VERSION} for a value this SDK version

@@ -82,7 +82,7 @@ public final class DescribeProcessImageAsyncTemplatesRequest {
   }
 
   /**
-   * Index of the first template to return. Defaults to &#x60;0&#x60;.
+   * Index of the first template to return. Defaults to <code>0</code>.
    * Minimum: 0.
    *
    * @return the value, or null when absent
@@ -93,7 +93,7 @@ public final class DescribeProcessImageAsyncTemplatesRequest {
   }
 
   /**
-   * Number of templates to return. Defaults to &#x60;10&#x60;.
+   * Number of templates to return. Defaults to <code>10</code>.
    * Minimum: 0.
    * Maximum: 100.
    *

@@ -23,7 +23,7 @@ import java.util.Objects;
 
 
 /**
- * The state of a task. Exactly one of the per-type parts is filled, the one of &#x60;TaskType&#x60;; this SDK knows only ProcessImageAsyncTask.
+ * The state of a task. Exactly one of the per-type parts is filled, the one of <code>TaskType</code>; this SDK knows only ProcessImageAsyncTask.
  *
  * <p>Immutable. Create one with {@link #builder()}, change a copy with {@link #toBuilder()}.
  * JSON type {@code DescribeTaskDetailResponse}; unknown fields in a response are ignored, and enum-like fields keep
@@ -61,7 +61,7 @@ public final class DescribeTaskDetailResponse {
   }
 
   /**
-   * Type of the task, an open set, e.g. &#x60;ProcessImageAsync&#x60;.
+   * Type of the task, an open set, e.g. <code>ProcessImageAsync</code>.
    *
    * @return the value, or null when absent
    */
@@ -71,7 +71,7 @@ public final class DescribeTaskDetailResponse {
   }
 
   /**
-   * &#x60;WAITING&#x60; (queued), &#x60;PROCESSING&#x60; or &#x60;FINISH&#x60; (done, successfully or not).
+   * <code>WAITING</code> (queued), <code>PROCESSING</code> or <code>FINISH</code> (done, successfully or not).
    * Known values: {@code WAITING}, {@code PROCESSING}, {@code FINISH}.
    *
    * @return the value, {@link Status#UNKNOWN_TO_SDK_VERSION} for a value this SDK version

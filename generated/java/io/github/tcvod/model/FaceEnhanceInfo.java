@@ -69,7 +69,7 @@ public final class FaceEnhanceInfo {
   }
 
   /**
-   * Strength of the face enhancement. Defaults to &#x60;0.0&#x60;.
+   * Strength of the face enhancement. Defaults to <code>0.0</code>.
    * Minimum: 0.0.
    * Maximum: 1.0.
    *

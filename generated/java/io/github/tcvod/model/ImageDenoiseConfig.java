@@ -51,7 +51,7 @@ public final class ImageDenoiseConfig {
   }
 
   /**
-   * Whether noise reduction is on. Defaults to &#x60;ON&#x60;.
+   * Whether noise reduction is on. Defaults to <code>ON</code>.
    * Known values: {@code ON}, {@code OFF}.
    *
    * @return the value, {@link Switch#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
@@ -68,7 +68,7 @@ public final class ImageDenoiseConfig {
   }
 
   /**
-   * Strength of the noise reduction. Defaults to &#x60;weak&#x60;.
+   * Strength of the noise reduction. Defaults to <code>weak</code>.
    * Known values: {@code weak}, {@code strong}.
    *
    * @return the value, {@link Type#UNKNOWN_TO_SDK_VERSION} for a value this SDK version

@@ -51,7 +51,7 @@ public final class ImageEncodeConfig {
   }
 
   /**
-   * Output format (case-sensitive). When absent the source&#39;s format is kept. Animated images are not supported.
+   * Output format (case-sensitive). When absent the source's format is kept. Animated images are not supported.
    * Known values: {@code JPEG}, {@code PNG}, {@code BMP}, {@code WebP}.
    *
    * @return the value, {@link Format#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
@@ -68,7 +68,7 @@ public final class ImageEncodeConfig {
   }
 
   /**
-   * Relative output quality. When absent the source&#39;s quality is kept.
+   * Relative output quality. When absent the source's quality is kept.
    * Minimum: 1.
    * Maximum: 100.
    *

@@ -69,7 +69,7 @@ public final class LowLightEnhanceInfo {
   }
 
   /**
-   * Kind of low-light enhancement; only &#x60;normal&#x60; exists today. Defaults to &#x60;normal&#x60;.
+   * Kind of low-light enhancement; only <code>normal</code> exists today. Defaults to <code>normal</code>.
    * Known values: {@code normal}.
    *
    * @return the value, {@link Type#UNKNOWN_TO_SDK_VERSION} for a value this SDK version

@@ -23,7 +23,7 @@ import java.util.Objects;
 
 
 /**
- * Settings of pattern matting, used only when AiCutOutConfig.Type is &#x60;pattern&#x60;. OpaqueThreshold must be greater than TransparencyThreshold.
+ * Settings of pattern matting, used only when AiCutOutConfig.Type is <code>pattern</code>. OpaqueThreshold must be greater than TransparencyThreshold.
  *
  * <p>Immutable. Create one with {@link #builder()}, change a copy with {@link #toBuilder()}.
  * JSON type {@code PatternConfig}; unknown fields in a response are ignored, and enum-like fields keep
@@ -57,7 +57,7 @@ public final class PatternConfig {
   }
 
   /**
-   * Alpha at or below which a pixel becomes fully transparent. Defaults to &#x60;30&#x60;.
+   * Alpha at or below which a pixel becomes fully transparent. Defaults to <code>30</code>.
    * Minimum: 0.
    * Maximum: 255.
    *
@@ -69,7 +69,7 @@ public final class PatternConfig {
   }
 
   /**
-   * Alpha at or above which a pixel becomes fully opaque. Defaults to &#x60;127&#x60;.
+   * Alpha at or above which a pixel becomes fully opaque. Defaults to <code>127</code>.
    * Minimum: 0.
    * Maximum: 255.
    *
@@ -81,7 +81,7 @@ public final class PatternConfig {
   }
 
   /**
-   * Step, in pixels, of the edge sampling. Defaults to &#x60;5&#x60;.
+   * Step, in pixels, of the edge sampling. Defaults to <code>5</code>.
    * Minimum: 1.
    * Maximum: 10.
    *
@@ -93,7 +93,7 @@ public final class PatternConfig {
   }
 
   /**
-   * Step, in pixels, by which edges are expanded. Defaults to &#x60;5&#x60;.
+   * Step, in pixels, by which edges are expanded. Defaults to <code>5</code>.
    *
    * @return the value, or null when absent
    */
@@ -103,7 +103,7 @@ public final class PatternConfig {
   }
 
   /**
-   * Strength of the blending at edges. Defaults to &#x60;0.5&#x60;.
+   * Strength of the blending at edges. Defaults to <code>0.5</code>.
    * Minimum: 0.0.
    * Maximum: 1.0.
    *

@@ -23,7 +23,7 @@ import java.util.Objects;
 
 
 /**
- * An image async-processing task, filled when &#x60;TaskType&#x60; is &#x60;ProcessImageAsync&#x60;.
+ * An image async-processing task, filled when <code>TaskType</code> is <code>ProcessImageAsync</code>.
  *
  * <p>Immutable. Create one with {@link #builder()}, change a copy with {@link #toBuilder()}.
  * JSON type {@code ProcessImageAsync}; unknown fields in a response are ignored, and enum-like fields keep
@@ -75,7 +75,7 @@ public final class ProcessImageAsync {
   }
 
   /**
-   * &#x60;WAITING&#x60;, &#x60;PROCESSING&#x60; or &#x60;FINISH&#x60;.
+   * <code>WAITING</code>, <code>PROCESSING</code> or <code>FINISH</code>.
    * Known values: {@code WAITING}, {@code PROCESSING}, {@code FINISH}.
    *
    * @return the value, {@link Status#UNKNOWN_TO_SDK_VERSION} for a value this SDK version

@@ -91,7 +91,7 @@ public final class ProcessImageAsyncOutputFileInfo {
   }
 
   /**
-   * File type of the output, e.g. &#x60;jpg&#x60;.
+   * File type of the output, e.g. <code>jpg</code>.
    *
    * @return the value, or null when absent
    */

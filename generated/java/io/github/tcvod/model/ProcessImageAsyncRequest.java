@@ -99,7 +99,7 @@ public final class ProcessImageAsyncRequest {
   }
 
   /**
-   * The image itself, Base64-encoded without a &#x60;data:&#x60; prefix; under 4 MB.
+   * The image itself, Base64-encoded without a <code>data:</code> prefix; under 4 MB.
    * At most 4194303 characters.
    *
    * @return the value, or null when absent
@@ -142,7 +142,7 @@ public final class ProcessImageAsyncRequest {
   }
 
   /**
-   * Caller&#39;s data, passed back in the task&#39;s callback.
+   * Caller's data, passed back in the task's callback.
    * At most 1000 characters.
    *
    * @return the value, or null when absent

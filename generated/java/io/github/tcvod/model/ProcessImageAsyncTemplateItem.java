@@ -71,7 +71,7 @@ public final class ProcessImageAsyncTemplateItem {
   }
 
   /**
-   * Template type, an open set: &#x60;Custom&#x60; for user templates, &#x60;Preset&#x60; for system ones.
+   * Template type, an open set: <code>Custom</code> for user templates, <code>Preset</code> for system ones.
    *
    * @return the value, or null when absent
    */
@@ -103,7 +103,7 @@ public final class ProcessImageAsyncTemplateItem {
   }
 
   /**
-   * Creation time, ISO 8601 in UTC, e.g. &#x60;2026-01-20T03:02:33Z&#x60;.
+   * Creation time, ISO 8601 in UTC, e.g. <code>2026-01-20T03:02:33Z</code>.
    *
    * @return the value, or null when absent
    */

@@ -71,7 +71,7 @@ public final class SuperResolutionInfo {
   }
 
   /**
-   * &#x60;lq&#x60; for low-definition, noisy sources; &#x60;hq&#x60; for clean, high-definition ones. Defaults to &#x60;lq&#x60;.
+   * <code>lq</code> for low-definition, noisy sources; <code>hq</code> for clean, high-definition ones. Defaults to <code>lq</code>.
    * Known values: {@code lq}, {@code hq}.
    *
    * @return the value, {@link Type#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
@@ -88,7 +88,7 @@ public final class SuperResolutionInfo {
   }
 
   /**
-   * Ratio of target to source size; only 2 is supported. Defaults to &#x60;2&#x60;.
+   * Ratio of target to source size; only 2 is supported. Defaults to <code>2</code>.
    * Minimum: 2.
    * Maximum: 2.
    *

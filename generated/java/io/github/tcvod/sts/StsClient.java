@@ -44,7 +44,7 @@ public interface StsClient extends Closeable {
   /**
    * Obtains temporary credentials of a CAM role.
    *
-   * <p>Signed with the caller&#39;s own credentials; returns a temporary SecretId, SecretKey and token of the role, valid until ExpiredTime.
+   * <p>Signed with the caller's own credentials; returns a temporary SecretId, SecretKey and token of the role, valid until ExpiredTime.
    *
    * <p>Action {@code AssumeRole}, version {@code 2018-08-13}. Idempotent: repeating it changes nothing.
    *
@@ -113,7 +113,7 @@ public interface StsClient extends Closeable {
   /**
    * Obtains temporary credentials of a CAM role for an OIDC identity.
    *
-   * <p>Trades a token issued by an OIDC identity provider (in TKE, the pod&#39;s service-account token) for temporary credentials of a role that trusts that provider. Not signed: the token is the proof of identity.
+   * <p>Trades a token issued by an OIDC identity provider (in TKE, the pod's service-account token) for temporary credentials of a role that trusts that provider. Not signed: the token is the proof of identity.
    *
    * <p>Action {@code AssumeRoleWithWebIdentity}, version {@code 2018-08-13}. Idempotent: repeating it changes nothing. Sent unsigned ({@code Authorization: SKIP}): it needs no credentials.
    *

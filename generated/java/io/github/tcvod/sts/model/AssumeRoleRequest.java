@@ -65,7 +65,7 @@ public final class AssumeRoleRequest {
   }
 
   /**
-   * Resource name of the role, &#x60;qcs::cam::uin/&lt;uin&gt;:roleName/&lt;name&gt;&#x60; or &#x60;qcs::cam::uin/&lt;uin&gt;:role/&lt;id&gt;&#x60;.
+   * Resource name of the role, <code>qcs::cam::uin/&lt;uin&gt;:roleName/&lt;name&gt;</code> or <code>qcs::cam::uin/&lt;uin&gt;:role/&lt;id&gt;</code>.
    * At least 1 characters.
    * Required.
    *
@@ -77,7 +77,7 @@ public final class AssumeRoleRequest {
   }
 
   /**
-   * A name of the session, shown in audit logs; letters, digits and &#x60;+&#x3D;,.@_-&#x60;.
+   * A name of the session, shown in audit logs; letters, digits and <code>+=,.&#64;_-</code>.
    * At least 2 characters.
    * At most 128 characters.
    * Required.
@@ -90,7 +90,7 @@ public final class AssumeRoleRequest {
   }
 
   /**
-   * Validity of the credentials in seconds, at most 43200. Defaults to &#x60;7200&#x60;.
+   * Validity of the credentials in seconds, at most 43200. Defaults to <code>7200</code>.
    * Minimum: 0.
    * Maximum: 43200.
    *
@@ -102,7 +102,7 @@ public final class AssumeRoleRequest {
   }
 
   /**
-   * A URL-encoded policy document that narrows what the credentials may do; the role&#39;s own policies still apply.
+   * A URL-encoded policy document that narrows what the credentials may do; the role's own policies still apply.
    *
    * @return the value, or null when absent
    */
@@ -112,7 +112,7 @@ public final class AssumeRoleRequest {
   }
 
   /**
-   * The external id the role&#39;s trust policy requires, if any.
+   * The external id the role's trust policy requires, if any.
    * At least 2 characters.
    * At most 128 characters.
    *
@@ -140,7 +140,7 @@ public final class AssumeRoleRequest {
   }
 
   /**
-   * The caller&#39;s identity (uin) to record in the session.
+   * The caller's identity (uin) to record in the session.
    *
    * @return the value, or null when absent
    */
@@ -150,7 +150,7 @@ public final class AssumeRoleRequest {
   }
 
   /**
-   * The MFA device, &#x60;qcs::cam:uin/&lt;ownerUin&gt;::mfa/&lt;mfaType&gt;&#x60;, when the role requires MFA.
+   * The MFA device, <code>qcs::cam:uin/&lt;ownerUin&gt;::mfa/&lt;mfaType&gt;</code>, when the role requires MFA.
    *
    * @return the value, or null when absent
    */

@@ -57,7 +57,7 @@ public final class AssumeRoleWithWebIdentityRequest {
   }
 
   /**
-   * The identity provider&#39;s name as registered in CAM.
+   * The identity provider's name as registered in CAM.
    * At least 1 characters.
    * Required.
    *
@@ -93,7 +93,7 @@ public final class AssumeRoleWithWebIdentityRequest {
   }
 
   /**
-   * A name of the session, shown in audit logs; letters, digits and &#x60;+&#x3D;,.@_-&#x60;.
+   * A name of the session, shown in audit logs; letters, digits and <code>+=,.&#64;_-</code>.
    * At least 2 characters.
    * At most 128 characters.
    * Required.
@@ -106,7 +106,7 @@ public final class AssumeRoleWithWebIdentityRequest {
   }
 
   /**
-   * Validity of the credentials in seconds, at most 43200. Defaults to &#x60;7200&#x60;.
+   * Validity of the credentials in seconds, at most 43200. Defaults to <code>7200</code>.
    * Minimum: 0.
    * Maximum: 43200.
    *

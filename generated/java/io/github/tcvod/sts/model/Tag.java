@@ -51,7 +51,7 @@ public final class Tag {
   }
 
   /**
-   * The tag&#39;s key.
+   * The tag's key.
    * At most 128 characters.
    * Required.
    *
@@ -63,7 +63,7 @@ public final class Tag {
   }
 
   /**
-   * The tag&#39;s value.
+   * The tag's value.
    * At most 256 characters.
    * Required.
    *

@@ -5,17 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tcvod.internal.Json;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The shape zoo ({@code src/test/resources/golden/zoo.yaml}): every shape an API 3.0 model can
@@ -123,7 +133,65 @@ class ShapeZooTest {
   }
 
   @Test
-  void javadocPassesDoclint() throws Exception {
-    JavaTools.javadoc(ACTUAL, Paths.get("target/zoo-javadoc"));
+  void javadocPassesDoclintAndReadsAsTheSpecWrites() throws Exception {
+    Path docs = Paths.get("target/zoo-javadoc");
+    JavaTools.javadoc(ACTUAL, docs);
+    String page = renderedText(new String(Files.readAllBytes(docs.resolve("com/example/zoo/model/Texts.html")), StandardCharsets.UTF_8));
+    Map<String, Object> texts = schema("Texts");
+    assertTrue(page.contains(asRendered((String) texts.get("description"))), page);
+    for (Map.Entry<String, Map<String, Object>> property : properties(texts).entrySet()) {
+      String description = (String) property.getValue().get("description");
+      assertTrue(page.contains(asRendered(description)), property.getKey() + ": " + asRendered(description) + "\nnot in\n" + page);
+    }
+  }
+
+  @Test
+  void schemaAnnotationsHoldTheSpecTextExactly() throws Exception {
+    Class<?> texts = loader.loadClass(MODEL_PACKAGE + ".Texts");
+    Map<String, Object> spec = schema("Texts");
+    assertEquals(spec.get("description"), texts.getAnnotation(Schema.class).description());
+    Map<String, String> byName = new TreeMap<>();
+    for (Method accessor : texts.getMethods()) {
+      Schema schema = accessor.getAnnotation(Schema.class);
+      if (schema != null) {
+        byName.put(schema.name(), schema.description());
+      }
+    }
+    Map<String, String> expected = new TreeMap<>();
+    properties(spec).forEach((name, property) -> expected.put(name, (String) property.get("description")));
+    assertEquals(expected, byName);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> schema(String name) throws IOException {
+    try (InputStream in = Files.newInputStream(SPEC)) {
+      Map<String, Object> spec = new Yaml().load(in);
+      return (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) spec.get("components")).get("schemas")).get(name);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Map<String, Object>> properties(Map<String, Object> schema) {
+    return (Map<String, Map<String, Object>>) schema.get("properties");
+  }
+
+  /** A description as a reader of the Javadoc sees it: one line, Markdown code spans as code. */
+  private static String asRendered(String description) {
+    return description.replaceAll("(?<!`)(`+)(?!`)(.+?)(?<!`)\\1(?!`)", "$2").replaceAll("\\s+", " ").trim();
+  }
+
+  /** The text of a javadoc page: markup dropped, entities decoded, white space collapsed. */
+  private static String renderedText(String html) {
+    String text = html.replaceAll("<[^>]*>", "");
+    Matcher entity = Pattern.compile("&(#[0-9]+|[a-z]+);").matcher(text);
+    StringBuffer decoded = new StringBuffer();
+    while (entity.find()) {
+      String name = entity.group(1);
+      String character = name.startsWith("#") ? String.valueOf((char) Integer.parseInt(name.substring(1)))
+          : name.equals("amp") ? "&" : name.equals("lt") ? "<" : name.equals("gt") ? ">" : name.equals("quot") ? "\"" : " ";
+      entity.appendReplacement(decoded, Matcher.quoteReplacement(character));
+    }
+    entity.appendTail(decoded);
+    return decoded.toString().replaceAll("\\s+", " ");
   }
 }

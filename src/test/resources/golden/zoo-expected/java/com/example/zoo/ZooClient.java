@@ -17,7 +17,7 @@ import com.example.zoo.model.PutShapesRequest;
 import com.example.zoo.model.PutShapesResponse;
 
 /**
- * Client of A test service with every shape.
+ * Client of A test service with every shape; its text may hold {&#64;code tags} and *&#47; too.
  *
  * <p>One method per action of the API. A client is immutable and thread-safe: build one, share it,
  * and {@link #close()} it when done. Every method validates its request before anything is sent,
@@ -50,7 +50,8 @@ public interface ZooClient extends Closeable {
    *
    * <p>Error codes this action documents (any common code may come back too):
    * <ul>
-   *   <li>{@code InvalidParameterValue}: A value is refused: &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; and @return.</li>
+   *   <li>{@code InvalidParameterValue}: A value is refused: &lt;b&gt;bold&lt;/b&gt; &amp; "quoted" and &#64;return.</li>
+   *   <li>{@code FailedOperation.CommentEnd}: &#64;since a vendor extension: ends a comment *&#47; and opens {&#64;code one}.</li>
    * </ul>
    *
    * @param request the request; {@code null} is rejected
@@ -124,9 +125,9 @@ public interface ZooClient extends Closeable {
   }
 
   /**
-   * Lists LLM comprehension templates &lt;with&gt; \&quot;markup\&quot; &amp; *_/ comment ends.
+   * Lists LLM comprehension templates &lt;with&gt; "markup" &amp; *&#47; comment ends.
    *
-   * <p>Pages of &lt;li&gt;items&lt;/li&gt;; @since never and a backslash \\u0041\\.
+   * <p>&#64;since the start: pages of &lt;li&gt;items&lt;/li&gt;; {&#64;link never} and a backslash &#92;u0041&#92;.
    *
    * <p>Action {@code DescribeLLMComprehendTemplates}, version {@code 2021-01-01}. Idempotent: repeating it changes nothing.
    *
@@ -142,7 +143,7 @@ public interface ZooClient extends Closeable {
   }
 
   /**
-   * Lists LLM comprehension templates &lt;with&gt; \&quot;markup\&quot; &amp; *_/ comment ends. With per-call options: a deadline over all attempts, or another retry policy.
+   * Lists LLM comprehension templates &lt;with&gt; "markup" &amp; *&#47; comment ends. With per-call options: a deadline over all attempts, or another retry policy.
    *
    * @param request the request; {@code null} is rejected
    * @param options per-call options
@@ -156,7 +157,7 @@ public interface ZooClient extends Closeable {
   }
 
   /**
-   * Lists LLM comprehension templates &lt;with&gt; \&quot;markup\&quot; &amp; *_/ comment ends. Asynchronously, on the HTTP client's dispatcher: no thread waits for the answer.
+   * Lists LLM comprehension templates &lt;with&gt; "markup" &amp; *&#47; comment ends. Asynchronously, on the HTTP client's dispatcher: no thread waits for the answer.
    *
    * @param request the request; {@code null} is rejected
    * @return a future that completes with the response, or exceptionally with the same
@@ -169,7 +170,7 @@ public interface ZooClient extends Closeable {
   }
 
   /**
-   * Lists LLM comprehension templates &lt;with&gt; \&quot;markup\&quot; &amp; *_/ comment ends. Asynchronously, with per-call options.
+   * Lists LLM comprehension templates &lt;with&gt; "markup" &amp; *&#47; comment ends. Asynchronously, with per-call options.
    *
    * @param request the request; {@code null} is rejected
    * @param options per-call options
@@ -181,7 +182,7 @@ public interface ZooClient extends Closeable {
   }
 
   /**
-   * Lists LLM comprehension templates &lt;with&gt; \&quot;markup\&quot; &amp; *_/ comment ends. Every page, lazily: iterate the paginator for pages, or use its {@code items()} or
+   * Lists LLM comprehension templates &lt;with&gt; "markup" &amp; *&#47; comment ends. Every page, lazily: iterate the paginator for pages, or use its {@code items()} or
    * {@code stream()} for the {@code LLMComprehendTemplateSet} of every page. Pages hold
    * 50 items unless the request's {@code Limit} says otherwise, start at its
    * {@code Offset}, and end at {@code TotalCount}.

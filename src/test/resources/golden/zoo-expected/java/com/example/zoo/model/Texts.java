@@ -23,13 +23,13 @@ import java.util.Objects;
 
 
 /**
- * Descriptions as service documentation writes them: &lt;ul&gt;&lt;li&gt;HTML&lt;/li&gt;&lt;/ul&gt; line&lt;br&gt;break, entities &amp;amp; and a bare &amp; and a &lt; sign, \&quot;double\&quot; and &#39;single&#39; quotes, a backslash \\ and \\u00e9, a comment end *_/ and start /_*, an @ sign, braces { and } and a stray }, non-ASCII: 分辨率 é ü.
+ * Descriptions as service documentation writes them: &lt;ul&gt;&lt;li&gt;HTML&lt;/li&gt;&lt;/ul&gt; line&lt;br&gt;break, entities &amp;amp; and a bare &amp; and a &lt; sign, "double" and 'single' quotes, a backslash &#92; and &#92;u00e9, a comment end *&#47; and start /*, an &#64; sign, braces { and } and a stray }, non-ASCII: 分辨率 é ü.
  *
  * <p>Immutable. Create one with {@link #builder()}, change a copy with {@link #toBuilder()}.
  * JSON type {@code Texts}; unknown fields in a response are ignored, and enum-like fields keep
  * values this SDK version does not know.
  */
-@Schema(name = "Texts", description = "Descriptions as service documentation writes them: <ul><li>HTML</li></ul> line<br>break, entities &amp; and a bare & and a < sign, \"double\" and 'single' quotes, a backslash \\ and \\u00e9, a comment end *_/ and start /_*, an @ sign, braces { and } and a stray }, non-ASCII: 分辨率 é ü.")
+@Schema(name = "Texts", description = "Descriptions as service documentation writes them: <ul><li>HTML</li></ul> line<br>break, entities &amp; and a bare & and a < sign, \"double\" and 'single' quotes, a backslash \\ and \\u00e9, a comment end */ and start /*, an @ sign, braces { and } and a stray }, non-ASCII: 分辨率 é ü.")
 @JsonAdapter(Texts.GsonAdapterFactory.class)
 public final class Texts {
   private final String html;
@@ -37,6 +37,9 @@ public final class Texts {
   private final String commentEnd;
   private final String atSigns;
   private final String unicode;
+  private final String inlineTags;
+  private final String leadingAt;
+  private final String lines;
 
   private Texts(Builder builder) {
     this.html = builder.html;
@@ -44,6 +47,9 @@ public final class Texts {
     this.commentEnd = builder.commentEnd;
     this.atSigns = builder.atSigns;
     this.unicode = builder.unicode;
+    this.inlineTags = builder.inlineTags;
+    this.leadingAt = builder.leadingAt;
+    this.lines = builder.lines;
   }
 
   /** @return a builder with every field unset */
@@ -57,7 +63,7 @@ public final class Texts {
   }
 
   /**
-   * &lt;p&gt;Paragraph&lt;/p&gt;&lt;ol&gt;&lt;li&gt;one&lt;/li&gt;&lt;/ol&gt; a &lt;a href&#x3D;\&quot;x\&quot;&gt;link&lt;/a&gt; &amp;nbsp; &amp;lt;tag&amp;gt;
+   * &lt;p&gt;Paragraph&lt;/p&gt;&lt;ol&gt;&lt;li&gt;one&lt;/li&gt;&lt;/ol&gt; a &lt;a href="x"&gt;link&lt;/a&gt; &amp;nbsp; &amp;lt;tag&amp;gt;
    *
    * @return the value, or null when absent
    */
@@ -67,7 +73,7 @@ public final class Texts {
   }
 
   /**
-   * He said \&quot;hi\&quot; and it&#39;s fine; a backslash \\ before n: \\n and \\\&quot;
+   * He said "hi" and it's fine; a backslash &#92; before n: &#92;n and &#92;"
    *
    * @return the value, or null when absent
    */
@@ -77,17 +83,17 @@ public final class Texts {
   }
 
   /**
-   * Ends a comment *_/ early, or opens one /_* and @return nothing.
+   * Ends a comment *&#47; early, or opens one /* and &#64;return nothing.
    *
    * @return the value, or null when absent
    */
-  @Schema(name = "CommentEnd", description = "Ends a comment *_/ early, or opens one /_* and @return nothing.")
+  @Schema(name = "CommentEnd", description = "Ends a comment */ early, or opens one /* and @return nothing.")
   public String commentEnd() {
     return commentEnd;
   }
 
   /**
-   * Mid-sentence @deprecated, @return, {braces} and a mail@example.com address.
+   * Mid-sentence &#64;deprecated, &#64;return, {braces} and a mail&#64;example.com address.
    *
    * @return the value, or null when absent
    */
@@ -104,6 +110,36 @@ public final class Texts {
   @Schema(name = "Unicode", description = "分辨率 – dash — ellipsis … emoji 😀")
   public String unicode() {
     return unicode;
+  }
+
+  /**
+   * {&#64;code x}, {&#64;link Object} and {&#64;literal y} read as written, {&#64; too.
+   *
+   * @return the value, or null when absent
+   */
+  @Schema(name = "InlineTags", description = "{@code x}, {@link Object} and {@literal y} read as written, {@ too.")
+  public String inlineTags() {
+    return inlineTags;
+  }
+
+  /**
+   * &#64;return at the start, a <code>code span</code>, a <code>double ` run</code>, an empty `` pair and an unpaired ` tick.
+   *
+   * @return the value, or null when absent
+   */
+  @Schema(name = "LeadingAt", description = "@return at the start, a `code span`, a ``double ` run``, an empty `` pair and an unpaired ` tick.")
+  public String leadingAt() {
+    return leadingAt;
+  }
+
+  /**
+   * First line, &#64;deprecated on a line of its own,  * a star line *&#47; and a unicode escape &#92;u002a/ with a tab here.
+   *
+   * @return the value, or null when absent
+   */
+  @Schema(name = "Lines", description = "First line,\n@deprecated on a line of its own,\n * a star line */\nand a unicode escape \\u002a/ with a tab\there.")
+  public String lines() {
+    return lines;
   }
 
   /** Checks the spec's constraints here and in every nested object, however this one was made. */
@@ -123,12 +159,15 @@ public final class Texts {
         && Objects.equals(quotes, that.quotes)
         && Objects.equals(commentEnd, that.commentEnd)
         && Objects.equals(atSigns, that.atSigns)
-        && Objects.equals(unicode, that.unicode);
+        && Objects.equals(unicode, that.unicode)
+        && Objects.equals(inlineTags, that.inlineTags)
+        && Objects.equals(leadingAt, that.leadingAt)
+        && Objects.equals(lines, that.lines);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(html, quotes, commentEnd, atSigns, unicode);
+    return Objects.hash(html, quotes, commentEnd, atSigns, unicode, inlineTags, leadingAt, lines);
   }
 
   @Override
@@ -139,6 +178,9 @@ public final class Texts {
         .add("CommentEnd", commentEnd)
         .add("AtSigns", atSigns)
         .add("Unicode", unicode)
+        .add("InlineTags", inlineTags)
+        .add("LeadingAt", leadingAt)
+        .add("Lines", lines)
         .build();
   }
 
@@ -186,6 +228,18 @@ public final class Texts {
         out.name("Unicode");
         out.value(value.unicode);
       }
+      if (value.inlineTags != null) {
+        out.name("InlineTags");
+        out.value(value.inlineTags);
+      }
+      if (value.leadingAt != null) {
+        out.name("LeadingAt");
+        out.value(value.leadingAt);
+      }
+      if (value.lines != null) {
+        out.name("Lines");
+        out.value(value.lines);
+      }
       out.endObject();
     }
 
@@ -214,6 +268,15 @@ public final class Texts {
           case "Unicode":
             builder.unicode = JsonAdapters.readString(in);
             break;
+          case "InlineTags":
+            builder.inlineTags = JsonAdapters.readString(in);
+            break;
+          case "LeadingAt":
+            builder.leadingAt = JsonAdapters.readString(in);
+            break;
+          case "Lines":
+            builder.lines = JsonAdapters.readString(in);
+            break;
           default:
             in.skipValue();
         }
@@ -230,6 +293,9 @@ public final class Texts {
     private String commentEnd;
     private String atSigns;
     private String unicode;
+    private String inlineTags;
+    private String leadingAt;
+    private String lines;
 
     private Builder() {
     }
@@ -240,6 +306,9 @@ public final class Texts {
       this.commentEnd = source.commentEnd;
       this.atSigns = source.atSigns;
       this.unicode = source.unicode;
+      this.inlineTags = source.inlineTags;
+      this.leadingAt = source.leadingAt;
+      this.lines = source.lines;
     }
 
     /**
@@ -294,6 +363,39 @@ public final class Texts {
      */
     public Builder unicode(String value) {
       this.unicode = value;
+      return this;
+    }
+
+    /**
+     * Sets {@code InlineTags}; see {@link Texts#inlineTags()}.
+     *
+     * @param value the value, or null to leave it unset
+     * @return this builder
+     */
+    public Builder inlineTags(String value) {
+      this.inlineTags = value;
+      return this;
+    }
+
+    /**
+     * Sets {@code LeadingAt}; see {@link Texts#leadingAt()}.
+     *
+     * @param value the value, or null to leave it unset
+     * @return this builder
+     */
+    public Builder leadingAt(String value) {
+      this.leadingAt = value;
+      return this;
+    }
+
+    /**
+     * Sets {@code Lines}; see {@link Texts#lines()}.
+     *
+     * @param value the value, or null to leave it unset
+     * @return this builder
+     */
+    public Builder lines(String value) {
+      this.lines = value;
       return this;
     }
 

@@ -1,0 +1,172 @@
+package io.github.tcvod.codegen;
+
+import com.google.common.collect.ImmutableMap;
+import com.samskivert.mustache.Mustache;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
+import org.openapitools.codegen.CodegenOperation;
+import org.openapitools.codegen.languages.JavaClientCodegen;
+
+/**
+ * The stock Java generator plus what our templates need to turn any text of a spec into safe Java:
+ * the lambdas {@code javadoc} (text inside a doc comment) and {@code javaString} (text inside a
+ * string literal), and each operation's summary as written ({@code vendorExtensions.x-raw-summary}:
+ * the generator keeps only an escaped copy). Templates apply the lambdas to raw text
+ * ({@code unescapedDescription}, {@code unescapedNotes}, vendor extensions), so a description
+ * reads in the Javadoc as the service wrote it, whatever it contains.
+ *
+ * <p>Loaded by openapi-generator-maven-plugin from a jar the build compiles first (profile
+ * {@code regenerate} in pom.xml) and by the tests from their class path (PomCodegen).
+ */
+public class TcvodCodegen extends JavaClientCodegen {
+  /** Where an operation's unescaped summary is kept for the templates. */
+  static final String RAW_SUMMARY = "x-raw-summary";
+
+  @Override
+  public String getName() {
+    return "tcvod-java";
+  }
+
+  @Override
+  protected ImmutableMap.Builder<String, Mustache.Lambda> addMustacheLambdas() {
+    return super.addMustacheLambdas()
+        .put("javadoc", (fragment, out) -> out.write(javadoc(fragment.execute())))
+        .put("javaString", (fragment, out) -> out.write(javaString(fragment.execute())));
+  }
+
+  @Override
+  public CodegenOperation fromOperation(String path, String httpMethod, Operation operation, List<Server> servers) {
+    CodegenOperation op = super.fromOperation(path, httpMethod, operation, servers);
+    if (operation.getSummary() != null) {
+      op.vendorExtensions.put(RAW_SUMMARY, operation.getSummary());
+    }
+    return op;
+  }
+
+  /**
+   * Text for a Javadoc comment, shown as written: markup characters become entities (the text is
+   * not trusted to be valid HTML for doclint), {@code @} cannot start a block or inline tag,
+   * {@code *}{@code /} cannot end the comment, a backslash cannot start a unicode escape that javac
+   * would decode before parsing, and line breaks become spaces so no line escapes the comment's
+   * leading asterisks. A Markdown code span (text between two backticks) becomes {@code <code>}.
+   *
+   * @param text raw text
+   * @return the text, safe on one line of a doc comment
+   */
+  static String javadoc(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    int i = 0;
+    while (i < text.length()) {
+      if (text.charAt(i) != '`') {
+        appendJavadocChar(out, text, i++);
+        continue;
+      }
+      // A Markdown code span, as the spec's descriptions write values: a run of backticks up to the
+      // next run of the same length (CommonMark's rule); a run with no partner stays as it is.
+      int run = runOfBackticks(text, i);
+      int close = closingRun(text, i + run, run);
+      if (close < 0) {
+        out.append(text, i, i + run);
+        i += run;
+        continue;
+      }
+      out.append("<code>");
+      for (int j = i + run; j < close; j++) {
+        appendJavadocChar(out, text, j);
+      }
+      out.append("</code>");
+      i = close + run;
+    }
+    return out.toString();
+  }
+
+  private static int runOfBackticks(String text, int from) {
+    int end = from;
+    while (end < text.length() && text.charAt(end) == '`') {
+      end++;
+    }
+    return end - from;
+  }
+
+  private static int closingRun(String text, int from, int length) {
+    for (int i = from; i < text.length(); i++) {
+      if (text.charAt(i) == '`') {
+        int run = runOfBackticks(text, i);
+        if (run == length && i > from) {
+          return i;
+        }
+        i += run - 1;
+      }
+    }
+    return -1;
+  }
+
+  private static void appendJavadocChar(StringBuilder out, String text, int i) {
+    char c = text.charAt(i);
+    switch (c) {
+      case '&':
+        out.append("&amp;");
+        break;
+      case '<':
+        out.append("&lt;");
+        break;
+      case '>':
+        out.append("&gt;");
+        break;
+      case '@':
+        out.append("&#64;");
+        break;
+      case '\\':
+        out.append("&#92;");
+        break;
+      case '/':
+        out.append(i > 0 && text.charAt(i - 1) == '*' ? "&#47;" : "/");
+        break;
+      case '\n':
+        // A CR LF pair is one line break: one space.
+        out.append(i > 0 && text.charAt(i - 1) == '\r' ? "" : " ");
+        break;
+      default:
+        out.append(c < 0x20 || c == 0x7f ? ' ' : c);
+    }
+  }
+
+  /**
+   * Text for the inside of a Java string literal, kept exactly: quotes, backslashes (so no unicode
+   * escape is decoded) and control characters are escaped.
+   *
+   * @param text raw text
+   * @return the escaped text, without the surrounding quotes
+   */
+  static String javaString(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"':
+          out.append("\\\"");
+          break;
+        case '\\':
+          out.append("\\\\");
+          break;
+        case '\n':
+          out.append("\\n");
+          break;
+        case '\r':
+          out.append("\\r");
+          break;
+        case '\t':
+          out.append("\\t");
+          break;
+        default:
+          if (c < 0x20 || c == 0x7f) {
+            out.append(String.format("\\%03o", (int) c));
+          } else {
+            out.append(c);
+          }
+      }
+    }
+    return out.toString();
+  }
+}
