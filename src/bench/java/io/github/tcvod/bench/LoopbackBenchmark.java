@@ -328,7 +328,7 @@ public final class LoopbackBenchmark {
     }
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       String name = Paths.get(entry).getFileName().toString();
-      if (name.matches("(okhttp-jvm|okio-jvm|kotlin-stdlib|annotations|gson|error_prone_annotations)-[0-9.]+\\.jar")) {
+      if (name.matches("(okhttp|okhttp-jvm|okio|okio-jvm|kotlin-stdlib(-common|-jdk7|-jdk8)?|annotations|gson|error_prone_annotations)-[0-9.]+\\.jar")) {
         long size = Files.size(Paths.get(entry));
         total += size;
         parts.append(String.format(Locale.ROOT, "%n  %-44s %8.0f KB", name, size / 1024.0));
