@@ -7,17 +7,8 @@ import io.github.tcvod.waiter.WaiterOptions;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import io.github.tcvod.model.CreateProcessImageAsyncTemplateRequest;
-import io.github.tcvod.model.CreateProcessImageAsyncTemplateResponse;
-import io.github.tcvod.model.DeleteProcessImageAsyncTemplateRequest;
-import io.github.tcvod.model.DeleteProcessImageAsyncTemplateResponse;
-import io.github.tcvod.model.DescribeProcessImageAsyncTemplatesRequest;
-import io.github.tcvod.model.DescribeProcessImageAsyncTemplatesResponse;
 import io.github.tcvod.model.DescribeTaskDetailRequest;
 import io.github.tcvod.model.DescribeTaskDetailResponse;
-import io.github.tcvod.model.ModifyProcessImageAsyncTemplateRequest;
-import io.github.tcvod.model.ModifyProcessImageAsyncTemplateResponse;
-import io.github.tcvod.model.ProcessImageAsyncRequest;
 import io.github.tcvod.model.ProcessImageAsyncResponse;
 
 /**

@@ -4,7 +4,6 @@ package io.github.tcvod.sts;
 import com.google.gson.JsonObject;
 import io.github.tcvod.CallOptions;
 import io.github.tcvod.ClientBuilder;
-import io.github.tcvod.paging.OffsetPaginator;
 import io.github.tcvod.spi.RawCalls;
 import io.github.tcvod.spi.waiter.WaiterEngine;
 import java.io.Closeable;

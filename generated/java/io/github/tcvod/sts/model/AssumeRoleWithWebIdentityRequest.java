@@ -9,16 +9,11 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
-import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 

@@ -4,7 +4,16 @@ import com.google.common.collect.ImmutableMap;
 import com.samskivert.mustache.Mustache;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.servers.Server;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.openapitools.codegen.CodegenOperation;
 import org.openapitools.codegen.languages.JavaClientCodegen;
 
@@ -14,7 +23,9 @@ import org.openapitools.codegen.languages.JavaClientCodegen;
  * string literal), and each operation's summary as written ({@code vendorExtensions.x-raw-summary}:
  * the generator keeps only an escaped copy). Templates apply the lambdas to raw text
  * ({@code unescapedDescription}, {@code unescapedNotes}, vendor extensions), so a description
- * reads in the Javadoc as the service wrote it, whatever it contains.
+ * reads in the Javadoc as the service wrote it, whatever it contains. Every Java file it writes
+ * keeps only the imports its code uses: the templates import what any model may need, and
+ * Mustache cannot tell which of them one model does.
  *
  * <p>Loaded by openapi-generator-maven-plugin from a jar the build compiles first (profile
  * {@code regenerate} in pom.xml) and by the tests from their class path (PomCodegen).
@@ -33,6 +44,67 @@ public class TcvodCodegen extends JavaClientCodegen {
     return super.addMustacheLambdas()
         .put("javadoc", (fragment, out) -> out.write(javadoc(fragment.execute())))
         .put("javaString", (fragment, out) -> out.write(javaString(fragment.execute())));
+  }
+
+  /** Post-processing is where unused imports go, so it is always on. */
+  @Override
+  public boolean isEnablePostProcessFile() {
+    return true;
+  }
+
+  @Override
+  public void postProcessFile(File file, String fileType) {
+    if (file != null && file.getName().endsWith(".java")) {
+      try {
+        String source = new String(Files.readAllBytes(file.toPath()), StandardCharsets.UTF_8);
+        String pruned = withoutUnusedImports(source);
+        if (!pruned.equals(source)) {
+          Files.write(file.toPath(), pruned.getBytes(StandardCharsets.UTF_8));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    // The stock behaviour (an external formatter named by JAVA_POST_PROCESS_FILE) stays available.
+    super.postProcessFile(file, fileType);
+  }
+
+  private static final Pattern IMPORT = Pattern.compile("(?m)^import (static )?[\\w.]+\\.(\\w+);\\R");
+  private static final Pattern WORD = Pattern.compile("[A-Za-z_$][\\w$]*");
+  /** Comments and literals, except what Javadoc resolves: the type of a link, a see or a throws. */
+  private static final Pattern NOT_CODE = Pattern.compile(
+      "//[^\\n]*|/\\*(?s:.*?)\\*/|\"(?:\\\\.|[^\"\\\\])*\"|'(?:\\\\.|[^'\\\\])*'");
+  private static final Pattern JAVADOC_REFERENCE = Pattern.compile("\\{@link(?:plain)?\\s+([\\w.$]+)|@(?:see|throws|exception)\\s+([\\w.$]+)");
+
+  /**
+   * @param source a Java compilation unit
+   * @return the same text without the single-type imports whose simple name its code, or a type
+   *     its Javadoc links to, never mentions
+   */
+  static String withoutUnusedImports(String source) {
+    Set<String> used = new HashSet<>();
+    Matcher notCode = NOT_CODE.matcher(IMPORT.matcher(source).replaceAll(""));
+    StringBuffer code = new StringBuffer();
+    while (notCode.find()) {
+      Matcher reference = JAVADOC_REFERENCE.matcher(notCode.group());
+      while (reference.find()) {
+        String name = reference.group(1) != null ? reference.group(1) : reference.group(2);
+        used.add(name.split("[.#]")[0]);
+      }
+      notCode.appendReplacement(code, " ");
+    }
+    notCode.appendTail(code);
+    Matcher word = WORD.matcher(code);
+    while (word.find()) {
+      used.add(word.group());
+    }
+    Matcher imports = IMPORT.matcher(source);
+    StringBuffer pruned = new StringBuffer();
+    while (imports.find()) {
+      imports.appendReplacement(pruned, used.contains(imports.group(2)) ? Matcher.quoteReplacement(imports.group()) : "");
+    }
+    imports.appendTail(pruned);
+    return pruned.toString();
   }
 
   @Override

@@ -57,6 +57,33 @@ class TcvodCodegenTest {
     }
   }
 
+  @Test
+  void onlyTheImportsTheCodeOrItsJavadocLinksUseStay() {
+    String source = "// Generated: mentions List and Map in a comment\n"
+        + "package p;\n\n"
+        + "import java.util.List;\n"
+        + "import java.util.Map;\n"
+        + "import java.util.Objects;\n"
+        + "import java.util.Arrays;\n"
+        + "import static java.util.Collections.emptyList;\n"
+        + "import static java.util.Collections.emptyMap;\n"
+        + "import java.io.IOException;\n"
+        + "import java.util.Collection;\n"
+        + "\n"
+        + "/** See {@link Collection} and {@linkplain java.util.Set sets}. @see Arrays#asList */\n"
+        + "class A {\n"
+        + "  String text = \"Map of Objects\";\n"
+        + "  char quote = '\"';\n"
+        + "  List<String> list = emptyList();\n"
+        + "  /** @throws IOException never */\n"
+        + "  void f() {}\n"
+        + "}\n";
+    String expected = source.replace("import java.util.Map;\n", "").replace("import java.util.Objects;\n", "")
+        .replace("import static java.util.Collections.emptyMap;\n", "");
+    assertEquals(expected, TcvodCodegen.withoutUnusedImports(source));
+    assertEquals(expected, TcvodCodegen.withoutUnusedImports(expected));
+  }
+
   /** What javac makes of the inside of a string literal, for the escapes javaString writes. */
   private static String unescapeJavaString(String literal) {
     StringBuilder out = new StringBuilder();

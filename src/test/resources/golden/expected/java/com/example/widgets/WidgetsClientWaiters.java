@@ -7,12 +7,9 @@ import io.github.tcvod.waiter.WaiterOptions;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import com.example.widgets.model.CreateWidgetRequest;
 import com.example.widgets.model.CreateWidgetResponse;
 import com.example.widgets.model.DescribePaintJobRequest;
 import com.example.widgets.model.DescribePaintJobResponse;
-import com.example.widgets.model.DescribeWidgetsRequest;
-import com.example.widgets.model.DescribeWidgetsResponse;
 
 /**
  * Waiters of {@link WidgetsClient}: each waits for the work an action started to end, polling
