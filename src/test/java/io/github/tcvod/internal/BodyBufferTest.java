@@ -146,4 +146,18 @@ class BodyBufferTest {
     }
     return true;
   }
+
+  @Test
+  void aThreadsFirstBufferStaysWithIt() throws Exception {
+    BodyBuffer[] seen = new BodyBuffer[2];
+    Thread thread = new Thread(() -> {
+      seen[0] = BodyBuffer.acquire();
+      seen[0].release();
+      seen[1] = BodyBuffer.acquire();
+      seen[1].release();
+    });
+    thread.start();
+    thread.join();
+    assertSame(seen[0], seen[1]);
+  }
 }

@@ -884,9 +884,4 @@ public final class ByteJsonReader extends JsonReader {
   int scratchCapacity() {
     return scratch == null ? 0 : scratch.length;
   }
-
-  /** @return the name cache (for tests) */
-  NameCache names() {
-    return names;
-  }
 }
