@@ -30,7 +30,6 @@ import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
-import okio.Buffer;
 import okio.BufferedSource;
 
 /**
@@ -225,18 +224,23 @@ public final class ActionInvoker implements ClientRuntime {
 
   private <T> Attempt<T> read(Exchange exchange, Response response, Class<T> responseType) {
     try (Response answer = response) {
-      byte[] body;
+      BodyBuffer body = BodyBuffer.acquire();
       try {
-        body = boundedBody(exchange, answer);
-      } catch (IOException e) {
-        return Attempt.failed(exchange.transportFailure(e, answer.code()), answer);
-      } catch (VodException e) {
-        return Attempt.failed(e, answer);
-      }
-      try {
-        return Attempt.succeeded(reader.read(exchange.action.name(), answer.code(), body, responseType));
-      } catch (VodException e) {
-        return Attempt.failed(e, answer);
+        try {
+          readBounded(exchange, answer, body);
+        } catch (IOException e) {
+          return Attempt.failed(exchange.transportFailure(e, answer.code()), answer);
+        } catch (VodException e) {
+          return Attempt.failed(e, answer);
+        }
+        try {
+          return Attempt.succeeded(
+              reader.read(exchange.action.name(), answer.code(), body.bytes(), body.length(), responseType));
+        } catch (VodException e) {
+          return Attempt.failed(e, answer);
+        }
+      } finally {
+        body.release();
       }
     }
   }
@@ -245,22 +249,15 @@ public final class ActionInvoker implements ClientRuntime {
    * Reads the body as it arrives, decompressed, and stops at the limit: neither a declared length
    * nor a small compressed size says how large a body becomes.
    */
-  private byte[] boundedBody(Exchange exchange, Response answer) throws IOException {
+  private void readBounded(Exchange exchange, Response answer, BodyBuffer body) throws IOException {
     long limit = config.maxResponseBytes;
     if (answer.body().contentLength() > limit) {
       throw tooLarge(exchange, answer, limit);
     }
     BufferedSource source = answer.body().source();
-    Buffer buffer = new Buffer();
-    long total = 0;
-    for (long read; (read = source.read(buffer, 8192)) != -1; ) {
-      total += read;
-      if (total > limit) {
-        buffer.clear();
-        throw tooLarge(exchange, answer, limit);
-      }
+    if (!body.readAtMost(source, limit)) {
+      throw tooLarge(exchange, answer, limit);
     }
-    return buffer.readByteArray();
   }
 
   private static ResponseTooLargeException tooLarge(Exchange exchange, Response answer, long limit) {

@@ -14,9 +14,11 @@ import io.github.tcvod.exception.HttpStatusException;
 import io.github.tcvod.exception.MalformedResponseException;
 import io.github.tcvod.exception.VodException;
 import io.github.tcvod.internal.SafeText;
+import io.github.tcvod.internal.json.ByteJsonReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -44,9 +46,38 @@ public final class ResponseReader {
    * @throws VodException for an API error, a non-200 status or a malformed body
    */
   public <T> T read(String action, int status, byte[] body, Class<T> responseType) {
+    return read(action, status, body, body.length, responseType);
+  }
+
+  /**
+   * @param action the action's name, for messages
+   * @param status the HTTP status
+   * @param body holds the body from its start; only read during the call
+   * @param length the body's length
+   * @param responseType the action's response type
+   * @param <T> the action's response type
+   * @return the response object
+   * @throws VodException for an API error, a non-200 status or a malformed body
+   */
+  public <T> T read(String action, int status, byte[] body, int length, Class<T> responseType) {
+    if (status == 200) {
+      T value = bindFromBytes(body, length, responseType);
+      if (value != null) {
+        return value;
+      }
+    }
+    // Everything else, rare, as it always was: on a body of its own.
+    return readWithGson(action, status, length == body.length ? body : Arrays.copyOf(body, length), responseType);
+  }
+
+  /**
+   * The answer read with Gson's own reader and, for errors and malformed bodies, a JSON tree: what
+   * the byte reader leaves to it is answered exactly as before the byte reader existed.
+   */
+  <T> T readWithGson(String action, int status, byte[] whole, Class<T> responseType) {
     if (status == 200) {
       try {
-        T value = bindStreaming(body, responseType, true);
+        T value = bindStreaming(whole, responseType, true);
         if (value != null) {
           return value;
         }
@@ -54,7 +85,44 @@ public final class ResponseReader {
         // the tree path below says exactly what is wrong
       }
     }
-    return readThroughTree(action, status, body, responseType);
+    return readThroughTree(action, status, whole, responseType);
+  }
+
+  /**
+   * The common answer, a plainly well-formed body with one Response object and no error, bound
+   * with this thread's {@link ByteJsonReader}. Returns null for anything else: what
+   * {@link #bindStreaming(byte[], Class, boolean)} returns null for, and whatever the byte reader
+   * leaves to Gson. Nothing it refuses is ever answered here, so messages and paths stay Gson's.
+   */
+  <T> T bindFromBytes(byte[] body, int length, Class<T> responseType) {
+    ByteJsonReader reader = ByteJsonReader.open(body, 0, length);
+    try {
+      reader.watchName("Error", 2);
+      T value = null;
+      boolean seen = false;
+      reader.beginObject();
+      while (reader.hasNext()) {
+        if ("Response".equals(reader.nextName())) {
+          if (seen) {
+            return null;
+          }
+          seen = true;
+          if (reader.peek() == JsonToken.BEGIN_OBJECT) {
+            value = adapter(responseType).read(reader);
+            continue;
+          }
+        }
+        reader.skipValue();
+      }
+      reader.endObject();
+      boolean whole = reader.peek() == JsonToken.END_DOCUMENT;
+      // An adapter may have caught what the reader threw and gone on: what it bound then means nothing.
+      return whole && !reader.refused() && !reader.watchedNameSeen() ? value : null;
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      return null;
+    } finally {
+      reader.close();
+    }
   }
 
   /**

@@ -1,0 +1,887 @@
+package io.github.tcvod.internal.json;
+
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import io.github.tcvod.InternalApi;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A {@link JsonReader} that reads strict, plainly well-formed JSON straight from UTF-8 bytes, for
+ * the generated adapters and Gson's own (which only know the {@code JsonReader} API): every public
+ * reading method is overridden, so Gson's char buffer behind it is never used, and one instance
+ * serves a thread from call to call instead of a new reader, with its 2 KB buffer, per body. Member
+ * names come from a {@link NameCache}, so a name seen before allocates nothing.
+ *
+ * <p>It does not try to be Gson: anything it does not plainly handle (malformed or truncated JSON,
+ * bytes that are not well-formed UTF-8, lenient-only syntax, a name with escapes, a number that is
+ * not a plain integer where one is asked for, a token of another kind than the one asked for, deep
+ * nesting, Gson's map adapter, which reaches into {@code JsonReader}'s private state) makes it
+ * throw {@link Unsupported}, after which every method throws it again and {@link #refused()} says
+ * so. The caller then reads the document again with Gson's own reader, which answers exactly as it
+ * always did, errors and their messages included. Whatever it returns is what Gson's reader
+ * returns for the same document and calls, for every Gson from 2.8.6 on.
+ */
+@InternalApi
+public final class ByteJsonReader extends JsonReader {
+  // The scopes of the stack, as in Gson's JsonScope.
+  private static final int EMPTY_ARRAY = 1;
+  private static final int NONEMPTY_ARRAY = 2;
+  private static final int EMPTY_OBJECT = 3;
+  private static final int DANGLING_NAME = 4;
+  private static final int NONEMPTY_OBJECT = 5;
+  private static final int EMPTY_DOCUMENT = 6;
+  private static final int NONEMPTY_DOCUMENT = 7;
+  private static final int CLOSED = 8;
+
+  // What the last peek found; its bytes are already behind the position.
+  private static final int PEEKED_NONE = 0;
+  private static final int PEEKED_BEGIN_OBJECT = 1;
+  private static final int PEEKED_END_OBJECT = 2;
+  private static final int PEEKED_BEGIN_ARRAY = 3;
+  private static final int PEEKED_END_ARRAY = 4;
+  private static final int PEEKED_TRUE = 5;
+  private static final int PEEKED_FALSE = 6;
+  private static final int PEEKED_NULL = 7;
+  private static final int PEEKED_STRING = 8;
+  private static final int PEEKED_NAME = 9;
+  private static final int PEEKED_NUMBER = 10;
+  private static final int PEEKED_EOF = 11;
+
+  /**
+   * Objects and arrays nested deeper are left to Gson (whose newer versions refuse more than 255):
+   * a response of the API nests far less, and the stack stays a fixed size.
+   */
+  static final int MAX_DEPTH = 64;
+  /** Longer numbers are left to Gson, which gives up on those longer than its buffer. */
+  static final int MAX_NUMBER_LENGTH = 128;
+  /** The decoding buffer of strings with escapes is kept up to this many chars, not a huge one. */
+  static final int KEPT_SCRATCH_CHARS = 4096;
+  /** Decimals with at most this many digits fit a double's mantissa exactly, see {@link #nextDouble()}. */
+  private static final int EXACT_DECIMAL_DIGITS = 15;
+  private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+      1e13, 1e14, 1e15};
+
+  private static final ThreadLocal<ByteJsonReader> PER_THREAD = new ThreadLocal<>();
+
+  private final NameCache names = new NameCache();
+  private final int[] stack = new int[MAX_DEPTH + 1];
+  private final String[] pathNames = new String[MAX_DEPTH + 1];
+  private final int[] pathIndices = new int[MAX_DEPTH + 1];
+  private int depth;
+
+  private byte[] in;
+  private int pos;
+  private int end;
+  private int peeked;
+  /** The bytes of the peeked string or name between its quotes, or of the peeked number. */
+  private int tokenStart;
+  private int tokenEnd;
+  private boolean tokenAscii;
+  private boolean tokenEscaped;
+  /** Whether the peeked number is an integer that Gson reads as a long without going through a double. */
+  private boolean numberIsLong;
+  private long numberLong;
+  /** Whether the peeked number has no exponent and at most {@link #EXACT_DECIMAL_DIGITS} digits. */
+  private boolean numberIsShortDecimal;
+
+  private char[] scratch;
+  private boolean refused;
+  private boolean inUse;
+  private String watchedName;
+  private int watchedNesting;
+  private boolean watchedNameSeen;
+
+  private ByteJsonReader(ParentInput parentInput) {
+    super(parentInput);
+    parentInput.owner = this;
+    stack[0] = CLOSED;
+    depth = 1;
+  }
+
+  /**
+   * @param bytes holds the document, UTF-8
+   * @param offset where it starts
+   * @param length its length in bytes
+   * @return this thread's reader, set to read the document; a new one when this thread's is open
+   *     (an adapter reading JSON of its own while the document is read). Close it after use: that
+   *     lets go of the document and frees the reader for the next one.
+   */
+  public static ByteJsonReader open(byte[] bytes, int offset, int length) {
+    if (offset < 0 || length < 0 || offset > bytes.length - length) {
+      throw new IndexOutOfBoundsException("offset " + offset + ", length " + length + " of " + bytes.length);
+    }
+    ByteJsonReader reader = PER_THREAD.get();
+    if (reader == null) {
+      reader = new ByteJsonReader(new ParentInput());
+      PER_THREAD.set(reader);
+    } else if (reader.inUse) {
+      reader = new ByteJsonReader(new ParentInput());
+    }
+    reader.reset(bytes, offset, offset + length);
+    return reader;
+  }
+
+  private void reset(byte[] bytes, int start, int limit) {
+    in = bytes;
+    pos = start;
+    end = limit;
+    depth = 1;
+    stack[0] = EMPTY_DOCUMENT;
+    pathIndices[0] = 0;
+    pathNames[0] = null;
+    peeked = PEEKED_NONE;
+    refused = false;
+    inUse = true;
+    watchedName = null;
+    watchedNameSeen = false;
+  }
+
+  /**
+   * Notes, as {@link #watchedNameSeen()}, whether {@link #nextName()} returns {@code name} in an
+   * object at {@code nesting} (the document's top value is at 1, a member of it at 2).
+   *
+   * @param name the member name
+   * @param nesting the nesting of the object holding it
+   */
+  public void watchName(String name, int nesting) {
+    watchedName = name;
+    watchedNesting = nesting;
+  }
+
+  /** @return whether the name given to {@link #watchName} was read where it was watched for */
+  public boolean watchedNameSeen() {
+    return watchedNameSeen;
+  }
+
+  /** @return whether the document, or a call made on this reader, was left to Gson: what was read means nothing */
+  public boolean refused() {
+    return refused;
+  }
+
+  @Override
+  public void beginArray() throws IOException {
+    expect(PEEKED_BEGIN_ARRAY);
+    push(EMPTY_ARRAY);
+    pathIndices[depth - 1] = 0;
+  }
+
+  @Override
+  public void endArray() throws IOException {
+    expect(PEEKED_END_ARRAY);
+    depth--;
+    pathIndices[depth - 1]++;
+  }
+
+  @Override
+  public void beginObject() throws IOException {
+    expect(PEEKED_BEGIN_OBJECT);
+    push(EMPTY_OBJECT);
+    pathNames[depth - 1] = null;
+  }
+
+  @Override
+  public void endObject() throws IOException {
+    expect(PEEKED_END_OBJECT);
+    depth--;
+    pathNames[depth] = null;
+    pathIndices[depth - 1]++;
+  }
+
+  @Override
+  public boolean hasNext() throws IOException {
+    int p = peeked();
+    if (p == PEEKED_EOF) {
+      // Gson 2.8 answers true here, later versions false: let Gson answer.
+      throw refuse();
+    }
+    return p != PEEKED_END_OBJECT && p != PEEKED_END_ARRAY;
+  }
+
+  @Override
+  public JsonToken peek() throws IOException {
+    switch (peeked()) {
+      case PEEKED_BEGIN_OBJECT:
+        return JsonToken.BEGIN_OBJECT;
+      case PEEKED_END_OBJECT:
+        return JsonToken.END_OBJECT;
+      case PEEKED_BEGIN_ARRAY:
+        return JsonToken.BEGIN_ARRAY;
+      case PEEKED_END_ARRAY:
+        return JsonToken.END_ARRAY;
+      case PEEKED_TRUE:
+      case PEEKED_FALSE:
+        return JsonToken.BOOLEAN;
+      case PEEKED_NULL:
+        return JsonToken.NULL;
+      case PEEKED_STRING:
+        return JsonToken.STRING;
+      case PEEKED_NAME:
+        return JsonToken.NAME;
+      case PEEKED_NUMBER:
+        return JsonToken.NUMBER;
+      default:
+        return JsonToken.END_DOCUMENT;
+    }
+  }
+
+  @Override
+  public String nextName() throws IOException {
+    if (peeked() != PEEKED_NAME || tokenEscaped) {
+      throw refuse();
+    }
+    String name = names.name(in, tokenStart, tokenEnd, tokenAscii);
+    peeked = PEEKED_NONE;
+    pathNames[depth - 1] = name;
+    if (watchedName != null && depth - 1 == watchedNesting && watchedName.equals(name)) {
+      watchedNameSeen = true;
+    }
+    return name;
+  }
+
+  @Override
+  public String nextString() throws IOException {
+    int p = peeked();
+    String value;
+    if (p == PEEKED_STRING) {
+      value = decodeString();
+    } else if (p == PEEKED_NUMBER) {
+      // Gson gives a number's text as it stands (an integer that fits a long has no other spelling).
+      value = new String(in, tokenStart, tokenEnd - tokenStart, StandardCharsets.US_ASCII);
+    } else {
+      throw refuse();
+    }
+    consumedValue();
+    return value;
+  }
+
+  @Override
+  public boolean nextBoolean() throws IOException {
+    int p = peeked();
+    if (p != PEEKED_TRUE && p != PEEKED_FALSE) {
+      throw refuse();
+    }
+    consumedValue();
+    return p == PEEKED_TRUE;
+  }
+
+  @Override
+  public void nextNull() throws IOException {
+    expect(PEEKED_NULL);
+    pathIndices[depth - 1]++;
+  }
+
+  /**
+   * Gson gives an integer that fits a long as {@code (double) value}, any other number as
+   * {@code Double.parseDouble} of its text. A decimal of at most 15 digits without an exponent is
+   * an exact long divided by an exact power of ten, and IEEE division rounds that quotient
+   * correctly, as parseDouble rounds the decimal: the same double, without the text.
+   */
+  @Override
+  public double nextDouble() throws IOException {
+    if (peeked() != PEEKED_NUMBER) {
+      throw refuse();
+    }
+    double value;
+    if (numberIsLong) {
+      value = (double) numberLong;
+    } else if (numberIsShortDecimal) {
+      value = shortDecimal();
+    } else {
+      value = Double.parseDouble(new String(in, tokenStart, tokenEnd - tokenStart, StandardCharsets.US_ASCII));
+      if (Double.isInfinite(value)) {
+        // Gson refuses it as JSON that forbids infinities
+        throw refuse();
+      }
+    }
+    consumedValue();
+    return value;
+  }
+
+  @Override
+  public long nextLong() throws IOException {
+    if (peeked() != PEEKED_NUMBER || !numberIsLong) {
+      throw refuse();
+    }
+    consumedValue();
+    return numberLong;
+  }
+
+  @Override
+  public int nextInt() throws IOException {
+    if (peeked() != PEEKED_NUMBER || !numberIsLong || (int) numberLong != numberLong) {
+      throw refuse();
+    }
+    consumedValue();
+    return (int) numberLong;
+  }
+
+  /** Skips the next value, checking it as strictly as reading it would; a name or an end is left to Gson. */
+  @Override
+  public void skipValue() throws IOException {
+    int open = 0;
+    do {
+      int p = peeked();
+      if (p == PEEKED_BEGIN_ARRAY) {
+        push(EMPTY_ARRAY);
+        open++;
+      } else if (p == PEEKED_BEGIN_OBJECT) {
+        push(EMPTY_OBJECT);
+        open++;
+      } else if (p == PEEKED_END_ARRAY || p == PEEKED_END_OBJECT) {
+        if (open == 0) {
+          throw refuse();
+        }
+        depth--;
+        open--;
+      } else if (p == PEEKED_EOF || p == PEEKED_NAME && open == 0) {
+        throw refuse();
+      }
+      // a scalar or a name inside the value: its bytes are already behind the position
+      peeked = PEEKED_NONE;
+    } while (open != 0);
+    pathIndices[depth - 1]++;
+  }
+
+  /** Lets go of the document; the reader is then free for the next one on its thread. */
+  @Override
+  public void close() {
+    in = null;
+    peeked = PEEKED_NONE;
+    Arrays.fill(pathNames, null);
+    stack[0] = CLOSED;
+    depth = 1;
+    if (scratch != null && scratch.length > KEPT_SCRATCH_CHARS) {
+      scratch = null;
+    }
+    inUse = false;
+  }
+
+  @Override
+  public String getPath() {
+    return path(false);
+  }
+
+  /**
+   * Overrides the method of Gson 2.10 and later (not declared by 2.8, hence no annotation).
+   *
+   * @return the path of the value read last
+   */
+  public String getPreviousPath() {
+    return path(true);
+  }
+
+  @Override
+  public String toString() {
+    return "ByteJsonReader at byte " + pos + " path " + getPath();
+  }
+
+  /** Gson's path: {@code $}, then {@code [index]} per array and {@code .name} per object. */
+  private String path(boolean previous) {
+    StringBuilder path = new StringBuilder().append('$');
+    for (int i = 0; i < depth; i++) {
+      int scope = stack[i];
+      if (scope == EMPTY_ARRAY || scope == NONEMPTY_ARRAY) {
+        int index = pathIndices[i];
+        if (previous && index > 0 && i == depth - 1) {
+          index--;
+        }
+        path.append('[').append(index).append(']');
+      } else if (scope == EMPTY_OBJECT || scope == DANGLING_NAME || scope == NONEMPTY_OBJECT) {
+        path.append('.');
+        if (pathNames[i] != null) {
+          path.append(pathNames[i]);
+        }
+      }
+    }
+    return path.toString();
+  }
+
+  private void expect(int token) throws IOException {
+    if (peeked() != token) {
+      throw refuse();
+    }
+    peeked = PEEKED_NONE;
+  }
+
+  private void consumedValue() {
+    peeked = PEEKED_NONE;
+    pathIndices[depth - 1]++;
+  }
+
+  private void push(int scope) throws IOException {
+    if (depth == stack.length) {
+      throw refuse();
+    }
+    stack[depth++] = scope;
+  }
+
+  private int peeked() throws IOException {
+    if (refused) {
+      throw new Unsupported();
+    }
+    int p = peeked;
+    return p != PEEKED_NONE ? p : doPeek();
+  }
+
+  /** Reads up to the next token, as Gson's doPeek does in strict mode, refusing what it would not take. */
+  private int doPeek() throws IOException {
+    int scope = stack[depth - 1];
+    switch (scope) {
+      case EMPTY_ARRAY:
+        stack[depth - 1] = NONEMPTY_ARRAY;
+        break;
+      case NONEMPTY_ARRAY: {
+        int c = nextNonWhitespace();
+        if (c == ']') {
+          pos++;
+          return peeked = PEEKED_END_ARRAY;
+        }
+        separator(c, ',');
+        break;
+      }
+      case EMPTY_OBJECT:
+      case NONEMPTY_OBJECT: {
+        stack[depth - 1] = DANGLING_NAME;
+        int c = nextNonWhitespace();
+        if (c == '}') {
+          // "{}" or the end after a member; "{"a":1,}" is lenient-only and refused below
+          pos++;
+          return peeked = PEEKED_END_OBJECT;
+        }
+        if (scope == NONEMPTY_OBJECT) {
+          separator(c, ',');
+          c = nextNonWhitespace();
+        }
+        if (c != '"') {
+          throw refuse();
+        }
+        pos++;
+        scanString();
+        return peeked = PEEKED_NAME;
+      }
+      case DANGLING_NAME:
+        stack[depth - 1] = NONEMPTY_OBJECT;
+        separator(nextNonWhitespace(), ':');
+        break;
+      case EMPTY_DOCUMENT:
+        stack[depth - 1] = NONEMPTY_DOCUMENT;
+        break;
+      case NONEMPTY_DOCUMENT:
+        if (nextNonWhitespace() == -1) {
+          return peeked = PEEKED_EOF;
+        }
+        throw refuse();
+      default:
+        throw refuse();
+    }
+
+    int c = nextNonWhitespace();
+    switch (c) {
+      case ']':
+        if (scope != EMPTY_ARRAY) {
+          throw refuse();
+        }
+        pos++;
+        return peeked = PEEKED_END_ARRAY;
+      case '[':
+        pos++;
+        return peeked = PEEKED_BEGIN_ARRAY;
+      case '{':
+        pos++;
+        return peeked = PEEKED_BEGIN_OBJECT;
+      case '"':
+        pos++;
+        scanString();
+        return peeked = PEEKED_STRING;
+      case 't':
+        return keyword("true", PEEKED_TRUE);
+      case 'f':
+        return keyword("false", PEEKED_FALSE);
+      case 'n':
+        return keyword("null", PEEKED_NULL);
+      default:
+        if (c == '-' || c >= '0' && c <= '9') {
+          return peeked = scanNumber();
+        }
+        throw refuse();
+    }
+  }
+
+  private void separator(int c, char expected) throws IOException {
+    if (c != expected) {
+      throw refuse();
+    }
+    pos++;
+  }
+
+  /** @return the next byte that is not JSON whitespace, not consumed, or -1 at the end */
+  private int nextNonWhitespace() {
+    byte[] bytes = in;
+    int p = pos;
+    while (p < end) {
+      int c = bytes[p];
+      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+        pos = p;
+        return c & 0xff;
+      }
+      p++;
+    }
+    pos = p;
+    return -1;
+  }
+
+  /**
+   * Only the lower-case spelling (Gson also takes TRUE and Null), followed by what may follow a
+   * value in strict JSON (Gson reads on into a longer literal, or refuses some characters as lenient).
+   */
+  private int keyword(String keyword, int token) throws IOException {
+    int length = keyword.length();
+    if (pos + length > end) {
+      throw refuse();
+    }
+    for (int i = 0; i < length; i++) {
+      if (in[pos + i] != keyword.charAt(i)) {
+        throw refuse();
+      }
+    }
+    int after = pos + length;
+    if (after < end && !endsValue(in[after])) {
+      throw refuse();
+    }
+    pos = after;
+    return peeked = token;
+  }
+
+  private static boolean endsValue(byte c) {
+    return c == ',' || c == ']' || c == '}' || c == ' ' || c == '\n' || c == '\r' || c == '\t';
+  }
+
+  /**
+   * Scans a string or name, the position after its opening quote, to after its closing quote.
+   * Refuses control characters (Gson 2.8 takes them raw, later strict modes not), escapes other
+   * than JSON's, and bytes that are not well-formed UTF-8 (Gson's caller replaces them).
+   */
+  private void scanString() throws IOException {
+    byte[] bytes = in;
+    int limit = end;
+    int p = pos;
+    boolean ascii = true;
+    boolean escaped = false;
+    while (true) {
+      if (p >= limit) {
+        throw refuse();
+      }
+      int b = bytes[p];
+      if (b == '"') {
+        break;
+      }
+      if (b == '\\') {
+        escaped = true;
+        p = escapeEnd(bytes, p, limit);
+      } else if (b >= 0) {
+        if (b < 0x20) {
+          throw refuse();
+        }
+        p++;
+      } else {
+        ascii = false;
+        p += utf8Length(bytes, p, limit);
+      }
+    }
+    tokenStart = pos;
+    tokenEnd = p;
+    tokenAscii = ascii;
+    tokenEscaped = escaped;
+    pos = p + 1;
+  }
+
+  /** @return the index after the escape sequence starting at {@code p} */
+  private int escapeEnd(byte[] bytes, int p, int limit) throws IOException {
+    if (p + 1 >= limit) {
+      throw refuse();
+    }
+    switch (bytes[p + 1]) {
+      case '"':
+      case '\\':
+      case '/':
+      case 'b':
+      case 'f':
+      case 'n':
+      case 'r':
+      case 't':
+        return p + 2;
+      case 'u':
+        if (p + 6 > limit) {
+          throw refuse();
+        }
+        for (int i = p + 2; i < p + 6; i++) {
+          if (hexValue(bytes[i]) < 0) {
+            throw refuse();
+          }
+        }
+        return p + 6;
+      default:
+        throw refuse();
+    }
+  }
+
+  private static int hexValue(byte c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    } else if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    } else if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
+  }
+
+  /** @return the length of the well-formed UTF-8 sequence of a non-ASCII character at {@code p} */
+  private int utf8Length(byte[] bytes, int p, int limit) throws IOException {
+    int b = bytes[p];
+    int size;
+    int codePoint;
+    if ((b & 0xe0) == 0xc0) {
+      size = 2;
+      codePoint = b & 0x1f;
+    } else if ((b & 0xf0) == 0xe0) {
+      size = 3;
+      codePoint = b & 0x0f;
+    } else if ((b & 0xf8) == 0xf0) {
+      size = 4;
+      codePoint = b & 0x07;
+    } else {
+      throw refuse();
+    }
+    if (p + size > limit) {
+      throw refuse();
+    }
+    for (int i = 1; i < size; i++) {
+      int next = bytes[p + i];
+      if ((next & 0xc0) != 0x80) {
+        throw refuse();
+      }
+      codePoint = (codePoint << 6) | (next & 0x3f);
+    }
+    if (size == 2 && codePoint < 0x80 || size == 3 && (codePoint < 0x800 || Character.isSurrogate((char) codePoint))
+        || size == 4 && (codePoint < 0x10000 || codePoint > Character.MAX_CODE_POINT)) {
+      throw refuse();
+    }
+    return size;
+  }
+
+  private String decodeString() {
+    int length = tokenEnd - tokenStart;
+    if (length == 0) {
+      return "";
+    }
+    if (!tokenEscaped) {
+      // well-formed UTF-8, checked by the scan: the JDK's decoder gives the chars Gson's reader would
+      return new String(in, tokenStart, length, tokenAscii ? StandardCharsets.US_ASCII : StandardCharsets.UTF_8);
+    }
+    // Never more chars than bytes: an escape is 2 or 6 bytes for 1 char, a UTF-8 sequence at least as many bytes as chars.
+    char[] chars = scratch;
+    if (chars == null || chars.length < length) {
+      chars = new char[Math.max(length, 64)];
+      scratch = chars;
+    }
+    byte[] bytes = in;
+    int count = 0;
+    int p = tokenStart;
+    while (p < tokenEnd) {
+      int b = bytes[p];
+      if (b == '\\') {
+        chars[count++] = unescape(bytes, p);
+        p += bytes[p + 1] == 'u' ? 6 : 2;
+      } else if (b >= 0) {
+        chars[count++] = (char) b;
+        p++;
+      } else {
+        int size = (b & 0xe0) == 0xc0 ? 2 : (b & 0xf0) == 0xe0 ? 3 : 4;
+        int codePoint = b & (size == 2 ? 0x1f : size == 3 ? 0x0f : 0x07);
+        for (int i = 1; i < size; i++) {
+          codePoint = (codePoint << 6) | (bytes[p + i] & 0x3f);
+        }
+        count += Character.toChars(codePoint, chars, count);
+        p += size;
+      }
+    }
+    return new String(chars, 0, count);
+  }
+
+  /** The char of a checked escape sequence at {@code p}. */
+  private static char unescape(byte[] bytes, int p) {
+    byte escaped = bytes[p + 1];
+    switch (escaped) {
+      case 'b':
+        return '\b';
+      case 'f':
+        return '\f';
+      case 'n':
+        return '\n';
+      case 'r':
+        return '\r';
+      case 't':
+        return '\t';
+      case 'u':
+        return (char) (hexValue(bytes[p + 2]) << 12 | hexValue(bytes[p + 3]) << 8 | hexValue(bytes[p + 4]) << 4
+            | hexValue(bytes[p + 5]));
+      default:
+        return (char) escaped;
+    }
+  }
+
+  /**
+   * Scans a number of strict JSON's grammar: {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?},
+   * which is what Gson takes in strict mode (leading zeros, a bare sign or point, hex are lenient-only).
+   */
+  private int scanNumber() throws IOException {
+    byte[] bytes = in;
+    int limit = end;
+    int start = pos;
+    int p = start;
+    boolean negative = bytes[p] == '-';
+    if (negative) {
+      p++;
+    }
+    if (p >= limit || !isDigit(bytes[p])) {
+      throw refuse();
+    }
+    // accumulated negative, as Gson does, so that Long.MIN_VALUE fits
+    long value = 0;
+    boolean fitsLong = true;
+    if (bytes[p] == '0') {
+      p++;
+    } else {
+      for (; p < limit && isDigit(bytes[p]); p++) {
+        int digit = bytes[p] - '0';
+        if (value < Long.MIN_VALUE / 10 || value * 10 < Long.MIN_VALUE + digit) {
+          fitsLong = false;
+        }
+        value = value * 10 - digit;
+      }
+    }
+    int digits = p - start - (negative ? 1 : 0);
+    boolean integral = true;
+    boolean exponent = false;
+    if (p < limit && bytes[p] == '.') {
+      integral = false;
+      int fraction = ++p;
+      while (p < limit && isDigit(bytes[p])) {
+        p++;
+      }
+      if (p == fraction) {
+        throw refuse();
+      }
+      digits += p - fraction;
+    }
+    if (p < limit && (bytes[p] == 'e' || bytes[p] == 'E')) {
+      integral = false;
+      exponent = true;
+      p++;
+      if (p < limit && (bytes[p] == '+' || bytes[p] == '-')) {
+        p++;
+      }
+      int exponentStart = p;
+      while (p < limit && isDigit(bytes[p])) {
+        p++;
+      }
+      if (p == exponentStart) {
+        throw refuse();
+      }
+    }
+    if (p - start > MAX_NUMBER_LENGTH || p < limit && !endsValue(bytes[p])) {
+      throw refuse();
+    }
+    if (integral && negative && value == 0) {
+      // "-0": a long 0 for some Gson versions, a double -0.0 for others
+      throw refuse();
+    }
+    tokenStart = start;
+    tokenEnd = p;
+    pos = p;
+    // Gson reads integers beyond a long through a double.
+    numberIsLong = integral && fitsLong && (negative || value != Long.MIN_VALUE);
+    numberLong = negative ? value : -value;
+    numberIsShortDecimal = !exponent && digits <= EXACT_DECIMAL_DIGITS;
+    return PEEKED_NUMBER;
+  }
+
+  private static boolean isDigit(byte c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** The number of the peeked short decimal: its digits as a long, divided by ten to the number of its fraction digits. */
+  private double shortDecimal() {
+    byte[] bytes = in;
+    long mantissa = 0;
+    int fractionDigits = 0;
+    boolean fraction = false;
+    for (int p = bytes[tokenStart] == '-' ? tokenStart + 1 : tokenStart; p < tokenEnd; p++) {
+      byte c = bytes[p];
+      if (c == '.') {
+        fraction = true;
+      } else {
+        mantissa = mantissa * 10 + (c - '0');
+        if (fraction) {
+          fractionDigits++;
+        }
+      }
+    }
+    double value = mantissa / POWERS_OF_TEN[fractionDigits];
+    return bytes[tokenStart] == '-' ? -value : value;
+  }
+
+  private IOException refuse() {
+    refused = true;
+    return new Unsupported();
+  }
+
+  /**
+   * The document, or the way it is read, is beyond what this reader handles: read it with Gson's
+   * reader. Without a stack trace: it only redirects the caller.
+   */
+  static final class Unsupported extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Unsupported() {
+      super("left to Gson's JsonReader");
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this;
+    }
+  }
+
+  /**
+   * What Gson's own reading code would read from, had it to: only Gson's map adapter gets there
+   * (through {@code JsonReaderInternalAccess.promoteNameToValue}, which works on the private state
+   * of {@code JsonReader}), and the document is then left to Gson.
+   */
+  private static final class ParentInput extends Reader {
+    ByteJsonReader owner;
+
+    @Override
+    public int read(char[] buffer, int offset, int length) throws IOException {
+      throw owner.refuse();
+    }
+
+    @Override
+    public void close() {
+    }
+  }
+
+  /** @return the document being read, or null once closed (for tests: nothing big stays with the thread) */
+  byte[] document() {
+    return in;
+  }
+
+  /** @return the capacity of the decoding buffer kept (for tests) */
+  int scratchCapacity() {
+    return scratch == null ? 0 : scratch.length;
+  }
+}
