@@ -373,30 +373,14 @@ public final class AdvancedSuperResolutionConfig {
       return;
     }
     out.beginObject();
-    if (value.switchValue != null) {
-      out.name("Switch").value(value.switchValue);
-    }
-    if (value.type != null) {
-      out.name("Type").value(value.type);
-    }
-    if (value.mode != null) {
-      out.name("Mode").value(value.mode);
-    }
-    if (value.percent != null) {
-      out.name("Percent").value(value.percent);
-    }
-    if (value.width != null) {
-      out.name("Width").value(value.width);
-    }
-    if (value.height != null) {
-      out.name("Height").value(value.height);
-    }
-    if (value.longSide != null) {
-      out.name("LongSide").value(value.longSide);
-    }
-    if (value.shortSide != null) {
-      out.name("ShortSide").value(value.shortSide);
-    }
+    JsonAdapters.writeField(out, "Switch", value.switchValue);
+    JsonAdapters.writeField(out, "Type", value.type);
+    JsonAdapters.writeField(out, "Mode", value.mode);
+    JsonAdapters.writeField(out, "Percent", value.percent);
+    JsonAdapters.writeField(out, "Width", value.width);
+    JsonAdapters.writeField(out, "Height", value.height);
+    JsonAdapters.writeField(out, "LongSide", value.longSide);
+    JsonAdapters.writeField(out, "ShortSide", value.shortSide);
     out.endObject();
   }
 

@@ -252,18 +252,12 @@ public final class AiCutOutConfig {
       return;
     }
     out.beginObject();
-    if (value.switchValue != null) {
-      out.name("Switch").value(value.switchValue);
-    }
-    if (value.type != null) {
-      out.name("Type").value(value.type);
-    }
+    JsonAdapters.writeField(out, "Switch", value.switchValue);
+    JsonAdapters.writeField(out, "Type", value.type);
     if (value.patternConfig != null) {
       PatternConfig.writeJson(out.name("PatternConfig"), value.patternConfig);
     }
-    if (value.model != null) {
-      out.name("Model").value(value.model);
-    }
+    JsonAdapters.writeField(out, "Model", value.model);
     out.endObject();
   }
 

@@ -226,21 +226,11 @@ public final class BeautyEffectItem {
       return;
     }
     out.beginObject();
-    if (value.switchValue != null) {
-      out.name("Switch").value(value.switchValue);
-    }
-    if (value.type != null) {
-      out.name("Type").value(value.type);
-    }
-    if (value.value != null) {
-      out.name("Value").value(value.value);
-    }
-    if (value.resourcePath != null) {
-      out.name("ResourcePath").value(value.resourcePath);
-    }
-    if (value.extInfo != null) {
-      out.name("ExtInfo").value(value.extInfo);
-    }
+    JsonAdapters.writeField(out, "Switch", value.switchValue);
+    JsonAdapters.writeField(out, "Type", value.type);
+    JsonAdapters.writeField(out, "Value", value.value);
+    JsonAdapters.writeField(out, "ResourcePath", value.resourcePath);
+    JsonAdapters.writeField(out, "ExtInfo", value.extInfo);
     out.endObject();
   }
 

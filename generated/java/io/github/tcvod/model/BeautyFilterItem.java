@@ -190,15 +190,9 @@ public final class BeautyFilterItem {
       return;
     }
     out.beginObject();
-    if (value.switchValue != null) {
-      out.name("Switch").value(value.switchValue);
-    }
-    if (value.type != null) {
-      out.name("Type").value(value.type);
-    }
-    if (value.value != null) {
-      out.name("Value").value(value.value);
-    }
+    JsonAdapters.writeField(out, "Switch", value.switchValue);
+    JsonAdapters.writeField(out, "Type", value.type);
+    JsonAdapters.writeField(out, "Value", value.value);
     out.endObject();
   }
 

@@ -180,15 +180,9 @@ public final class CreateProcessImageAsyncTemplateRequest {
     if (value.processImageConfigure != null) {
       ProcessImageAsyncTask.writeJson(out.name("ProcessImageConfigure"), value.processImageConfigure);
     }
-    if (value.subAppId != null) {
-      out.name("SubAppId").value(value.subAppId);
-    }
-    if (value.name != null) {
-      out.name("Name").value(value.name);
-    }
-    if (value.comment != null) {
-      out.name("Comment").value(value.comment);
-    }
+    JsonAdapters.writeField(out, "SubAppId", value.subAppId);
+    JsonAdapters.writeField(out, "Name", value.name);
+    JsonAdapters.writeField(out, "Comment", value.comment);
     out.endObject();
   }
 

@@ -130,12 +130,8 @@ public final class CreateProcessImageAsyncTemplateResponse {
       return;
     }
     out.beginObject();
-    if (value.definition != null) {
-      out.name("Definition").value(value.definition);
-    }
-    if (value.requestId != null) {
-      out.name("RequestId").value(value.requestId);
-    }
+    JsonAdapters.writeField(out, "Definition", value.definition);
+    JsonAdapters.writeField(out, "RequestId", value.requestId);
     out.endObject();
   }
 

@@ -134,12 +134,8 @@ public final class DeleteProcessImageAsyncTemplateRequest {
       return;
     }
     out.beginObject();
-    if (value.definition != null) {
-      out.name("Definition").value(value.definition);
-    }
-    if (value.subAppId != null) {
-      out.name("SubAppId").value(value.subAppId);
-    }
+    JsonAdapters.writeField(out, "Definition", value.definition);
+    JsonAdapters.writeField(out, "SubAppId", value.subAppId);
     out.endObject();
   }
 

@@ -181,18 +181,12 @@ public final class DescribeProcessImageAsyncTemplatesRequest {
       return;
     }
     out.beginObject();
-    if (value.subAppId != null) {
-      out.name("SubAppId").value(value.subAppId);
-    }
+    JsonAdapters.writeField(out, "SubAppId", value.subAppId);
     if (value.definitions != null) {
       JsonAdapters.writeList(out.name("Definitions"), value.definitions, JsonWriter::value);
     }
-    if (value.offset != null) {
-      out.name("Offset").value(value.offset);
-    }
-    if (value.limit != null) {
-      out.name("Limit").value(value.limit);
-    }
+    JsonAdapters.writeField(out, "Offset", value.offset);
+    JsonAdapters.writeField(out, "Limit", value.limit);
     out.endObject();
   }
 

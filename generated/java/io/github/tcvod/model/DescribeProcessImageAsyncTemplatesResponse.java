@@ -162,15 +162,11 @@ public final class DescribeProcessImageAsyncTemplatesResponse {
       return;
     }
     out.beginObject();
-    if (value.totalCount != null) {
-      out.name("TotalCount").value(value.totalCount);
-    }
+    JsonAdapters.writeField(out, "TotalCount", value.totalCount);
     if (value.processImageAsyncTemplateSet != null) {
       JsonAdapters.writeList(out.name("ProcessImageAsyncTemplateSet"), value.processImageAsyncTemplateSet, ProcessImageAsyncTemplateItem::writeJson);
     }
-    if (value.requestId != null) {
-      out.name("RequestId").value(value.requestId);
-    }
+    JsonAdapters.writeField(out, "RequestId", value.requestId);
     out.endObject();
   }
 

@@ -134,12 +134,8 @@ public final class DescribeTaskDetailRequest {
       return;
     }
     out.beginObject();
-    if (value.taskId != null) {
-      out.name("TaskId").value(value.taskId);
-    }
-    if (value.subAppId != null) {
-      out.name("SubAppId").value(value.subAppId);
-    }
+    JsonAdapters.writeField(out, "TaskId", value.taskId);
+    JsonAdapters.writeField(out, "SubAppId", value.subAppId);
     out.endObject();
   }
 

@@ -267,27 +267,15 @@ public final class DescribeTaskDetailResponse {
       return;
     }
     out.beginObject();
-    if (value.taskType != null) {
-      out.name("TaskType").value(value.taskType);
-    }
-    if (value.status != null) {
-      out.name("Status").value(value.status);
-    }
-    if (value.createTime != null) {
-      out.name("CreateTime").value(value.createTime);
-    }
-    if (value.beginProcessTime != null) {
-      out.name("BeginProcessTime").value(value.beginProcessTime);
-    }
-    if (value.finishTime != null) {
-      out.name("FinishTime").value(value.finishTime);
-    }
+    JsonAdapters.writeField(out, "TaskType", value.taskType);
+    JsonAdapters.writeField(out, "Status", value.status);
+    JsonAdapters.writeField(out, "CreateTime", value.createTime);
+    JsonAdapters.writeField(out, "BeginProcessTime", value.beginProcessTime);
+    JsonAdapters.writeField(out, "FinishTime", value.finishTime);
     if (value.processImageAsyncTask != null) {
       ProcessImageAsync.writeJson(out.name("ProcessImageAsyncTask"), value.processImageAsyncTask);
     }
-    if (value.requestId != null) {
-      out.name("RequestId").value(value.requestId);
-    }
+    JsonAdapters.writeField(out, "RequestId", value.requestId);
     out.endObject();
   }
 

@@ -180,12 +180,8 @@ public final class ImageEncodeConfig {
       return;
     }
     out.beginObject();
-    if (value.format != null) {
-      out.name("Format").value(value.format);
-    }
-    if (value.quality != null) {
-      out.name("Quality").value(value.quality);
-    }
+    JsonAdapters.writeField(out, "Format", value.format);
+    JsonAdapters.writeField(out, "Quality", value.quality);
     out.endObject();
   }
 

@@ -213,12 +213,8 @@ public final class LowLightEnhanceInfo {
       return;
     }
     out.beginObject();
-    if (value.switchValue != null) {
-      out.name("Switch").value(value.switchValue);
-    }
-    if (value.type != null) {
-      out.name("Type").value(value.type);
-    }
+    JsonAdapters.writeField(out, "Switch", value.switchValue);
+    JsonAdapters.writeField(out, "Type", value.type);
     out.endObject();
   }
 

@@ -166,18 +166,10 @@ public final class MediaMetaData {
       return;
     }
     out.beginObject();
-    if (value.size != null) {
-      out.name("Size").value(value.size);
-    }
-    if (value.container != null) {
-      out.name("Container").value(value.container);
-    }
-    if (value.height != null) {
-      out.name("Height").value(value.height);
-    }
-    if (value.width != null) {
-      out.name("Width").value(value.width);
-    }
+    JsonAdapters.writeField(out, "Size", value.size);
+    JsonAdapters.writeField(out, "Container", value.container);
+    JsonAdapters.writeField(out, "Height", value.height);
+    JsonAdapters.writeField(out, "Width", value.width);
     out.endObject();
   }
 

@@ -195,18 +195,10 @@ public final class ModifyProcessImageAsyncTemplateRequest {
       return;
     }
     out.beginObject();
-    if (value.definition != null) {
-      out.name("Definition").value(value.definition);
-    }
-    if (value.subAppId != null) {
-      out.name("SubAppId").value(value.subAppId);
-    }
-    if (value.name != null) {
-      out.name("Name").value(value.name);
-    }
-    if (value.comment != null) {
-      out.name("Comment").value(value.comment);
-    }
+    JsonAdapters.writeField(out, "Definition", value.definition);
+    JsonAdapters.writeField(out, "SubAppId", value.subAppId);
+    JsonAdapters.writeField(out, "Name", value.name);
+    JsonAdapters.writeField(out, "Comment", value.comment);
     if (value.processImageConfigure != null) {
       ProcessImageAsyncTask.writeJson(out.name("ProcessImageConfigure"), value.processImageConfigure);
     }

@@ -112,9 +112,7 @@ public final class ModifyProcessImageAsyncTemplateResponse {
       return;
     }
     out.beginObject();
-    if (value.requestId != null) {
-      out.name("RequestId").value(value.requestId);
-    }
+    JsonAdapters.writeField(out, "RequestId", value.requestId);
     out.endObject();
   }
 

@@ -201,21 +201,11 @@ public final class PatternConfig {
       return;
     }
     out.beginObject();
-    if (value.transparencyThreshold != null) {
-      out.name("TransparencyThreshold").value(value.transparencyThreshold);
-    }
-    if (value.opaqueThreshold != null) {
-      out.name("OpaqueThreshold").value(value.opaqueThreshold);
-    }
-    if (value.edgeSamplingStep != null) {
-      out.name("EdgeSamplingStep").value(value.edgeSamplingStep);
-    }
-    if (value.edgeExpansionStep != null) {
-      out.name("EdgeExpansionStep").value(value.edgeExpansionStep);
-    }
-    if (value.edgeBlendingIntensity != null) {
-      out.name("EdgeBlendingIntensity").value(value.edgeBlendingIntensity);
-    }
+    JsonAdapters.writeField(out, "TransparencyThreshold", value.transparencyThreshold);
+    JsonAdapters.writeField(out, "OpaqueThreshold", value.opaqueThreshold);
+    JsonAdapters.writeField(out, "EdgeSamplingStep", value.edgeSamplingStep);
+    JsonAdapters.writeField(out, "EdgeExpansionStep", value.edgeExpansionStep);
+    JsonAdapters.writeField(out, "EdgeBlendingIntensity", value.edgeBlendingIntensity);
     out.endObject();
   }
 

@@ -310,33 +310,19 @@ public final class ProcessImageAsync {
       return;
     }
     out.beginObject();
-    if (value.taskId != null) {
-      out.name("TaskId").value(value.taskId);
-    }
-    if (value.status != null) {
-      out.name("Status").value(value.status);
-    }
-    if (value.errCode != null) {
-      out.name("ErrCode").value(value.errCode);
-    }
-    if (value.message != null) {
-      out.name("Message").value(value.message);
-    }
-    if (value.progress != null) {
-      out.name("Progress").value(value.progress);
-    }
+    JsonAdapters.writeField(out, "TaskId", value.taskId);
+    JsonAdapters.writeField(out, "Status", value.status);
+    JsonAdapters.writeField(out, "ErrCode", value.errCode);
+    JsonAdapters.writeField(out, "Message", value.message);
+    JsonAdapters.writeField(out, "Progress", value.progress);
     if (value.input != null) {
       ProcessImageAsyncInput.writeJson(out.name("Input"), value.input);
     }
     if (value.output != null) {
       ProcessImageAsyncOutput.writeJson(out.name("Output"), value.output);
     }
-    if (value.sessionId != null) {
-      out.name("SessionId").value(value.sessionId);
-    }
-    if (value.sessionContext != null) {
-      out.name("SessionContext").value(value.sessionContext);
-    }
+    JsonAdapters.writeField(out, "SessionId", value.sessionId);
+    JsonAdapters.writeField(out, "SessionContext", value.sessionContext);
     out.endObject();
   }
 

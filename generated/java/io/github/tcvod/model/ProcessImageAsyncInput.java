@@ -172,12 +172,8 @@ public final class ProcessImageAsyncInput {
       return;
     }
     out.beginObject();
-    if (value.fileId != null) {
-      out.name("FileId").value(value.fileId);
-    }
-    if (value.url != null) {
-      out.name("Url").value(value.url);
-    }
+    JsonAdapters.writeField(out, "FileId", value.fileId);
+    JsonAdapters.writeField(out, "Url", value.url);
     if (value.imageTaskInput != null) {
       ProcessImageAsyncTaskInput.writeJson(out.name("ImageTaskInput"), value.imageTaskInput);
     }

@@ -136,9 +136,7 @@ public final class ProcessImageAsyncOutput {
     if (value.fileInfo != null) {
       ProcessImageAsyncOutputFileInfo.writeJson(out.name("FileInfo"), value.fileInfo);
     }
-    if (value.outputText != null) {
-      out.name("OutputText").value(value.outputText);
-    }
+    JsonAdapters.writeField(out, "OutputText", value.outputText);
     out.endObject();
   }
 

@@ -150,15 +150,9 @@ public final class ProcessImageAsyncOutputConfig {
       return;
     }
     out.beginObject();
-    if (value.mediaName != null) {
-      out.name("MediaName").value(value.mediaName);
-    }
-    if (value.classId != null) {
-      out.name("ClassId").value(value.classId);
-    }
-    if (value.expireTime != null) {
-      out.name("ExpireTime").value(value.expireTime);
-    }
+    JsonAdapters.writeField(out, "MediaName", value.mediaName);
+    JsonAdapters.writeField(out, "ClassId", value.classId);
+    JsonAdapters.writeField(out, "ExpireTime", value.expireTime);
     out.endObject();
   }
 

@@ -223,24 +223,12 @@ public final class ProcessImageAsyncOutputFileInfo {
       return;
     }
     out.beginObject();
-    if (value.mediaName != null) {
-      out.name("MediaName").value(value.mediaName);
-    }
-    if (value.classId != null) {
-      out.name("ClassId").value(value.classId);
-    }
-    if (value.expireTime != null) {
-      out.name("ExpireTime").value(value.expireTime);
-    }
-    if (value.fileType != null) {
-      out.name("FileType").value(value.fileType);
-    }
-    if (value.fileUrl != null) {
-      out.name("FileUrl").value(value.fileUrl);
-    }
-    if (value.fileId != null) {
-      out.name("FileId").value(value.fileId);
-    }
+    JsonAdapters.writeField(out, "MediaName", value.mediaName);
+    JsonAdapters.writeField(out, "ClassId", value.classId);
+    JsonAdapters.writeField(out, "ExpireTime", value.expireTime);
+    JsonAdapters.writeField(out, "FileType", value.fileType);
+    JsonAdapters.writeField(out, "FileUrl", value.fileUrl);
+    JsonAdapters.writeField(out, "FileId", value.fileId);
     if (value.metaData != null) {
       MediaMetaData.writeJson(out.name("MetaData"), value.metaData);
     }

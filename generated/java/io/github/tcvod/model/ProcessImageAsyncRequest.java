@@ -296,36 +296,20 @@ public final class ProcessImageAsyncRequest {
       return;
     }
     out.beginObject();
-    if (value.subAppId != null) {
-      out.name("SubAppId").value(value.subAppId);
-    }
-    if (value.fileId != null) {
-      out.name("FileId").value(value.fileId);
-    }
-    if (value.url != null) {
-      out.name("Url").value(value.url);
-    }
-    if (value.base64 != null) {
-      out.name("Base64").value(value.base64);
-    }
+    JsonAdapters.writeField(out, "SubAppId", value.subAppId);
+    JsonAdapters.writeField(out, "FileId", value.fileId);
+    JsonAdapters.writeField(out, "Url", value.url);
+    JsonAdapters.writeField(out, "Base64", value.base64);
     if (value.imageTaskInput != null) {
       ProcessImageAsyncTaskInput.writeJson(out.name("ImageTaskInput"), value.imageTaskInput);
     }
     if (value.outputConfig != null) {
       ProcessImageAsyncOutputConfig.writeJson(out.name("OutputConfig"), value.outputConfig);
     }
-    if (value.sessionId != null) {
-      out.name("SessionId").value(value.sessionId);
-    }
-    if (value.sessionContext != null) {
-      out.name("SessionContext").value(value.sessionContext);
-    }
-    if (value.tasksPriority != null) {
-      out.name("TasksPriority").value(value.tasksPriority);
-    }
-    if (value.extInfo != null) {
-      out.name("ExtInfo").value(value.extInfo);
-    }
+    JsonAdapters.writeField(out, "SessionId", value.sessionId);
+    JsonAdapters.writeField(out, "SessionContext", value.sessionContext);
+    JsonAdapters.writeField(out, "TasksPriority", value.tasksPriority);
+    JsonAdapters.writeField(out, "ExtInfo", value.extInfo);
     out.endObject();
   }
 

@@ -130,12 +130,8 @@ public final class ProcessImageAsyncResponse {
       return;
     }
     out.beginObject();
-    if (value.taskId != null) {
-      out.name("TaskId").value(value.taskId);
-    }
-    if (value.requestId != null) {
-      out.name("RequestId").value(value.requestId);
-    }
+    JsonAdapters.writeField(out, "TaskId", value.taskId);
+    JsonAdapters.writeField(out, "RequestId", value.requestId);
     out.endObject();
   }
 

@@ -135,9 +135,7 @@ public final class ProcessImageAsyncTaskInput {
       return;
     }
     out.beginObject();
-    if (value.definition != null) {
-      out.name("Definition").value(value.definition);
-    }
+    JsonAdapters.writeField(out, "Definition", value.definition);
     if (value.extendedParameter != null) {
       ProcessImageAsyncInputExtendedParameter.writeJson(out.name("ExtendedParameter"), value.extendedParameter);
     }

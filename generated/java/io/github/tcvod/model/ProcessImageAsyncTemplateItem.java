@@ -227,24 +227,12 @@ public final class ProcessImageAsyncTemplateItem {
       return;
     }
     out.beginObject();
-    if (value.definition != null) {
-      out.name("Definition").value(value.definition);
-    }
-    if (value.type != null) {
-      out.name("Type").value(value.type);
-    }
-    if (value.name != null) {
-      out.name("Name").value(value.name);
-    }
-    if (value.comment != null) {
-      out.name("Comment").value(value.comment);
-    }
-    if (value.createTime != null) {
-      out.name("CreateTime").value(value.createTime);
-    }
-    if (value.updateTime != null) {
-      out.name("UpdateTime").value(value.updateTime);
-    }
+    JsonAdapters.writeField(out, "Definition", value.definition);
+    JsonAdapters.writeField(out, "Type", value.type);
+    JsonAdapters.writeField(out, "Name", value.name);
+    JsonAdapters.writeField(out, "Comment", value.comment);
+    JsonAdapters.writeField(out, "CreateTime", value.createTime);
+    JsonAdapters.writeField(out, "UpdateTime", value.updateTime);
     if (value.processImageConfigure != null) {
       ProcessImageAsyncTask.writeJson(out.name("ProcessImageConfigure"), value.processImageConfigure);
     }

@@ -179,12 +179,8 @@ public final class SharpEnhanceInfo {
       return;
     }
     out.beginObject();
-    if (value.switchValue != null) {
-      out.name("Switch").value(value.switchValue);
-    }
-    if (value.intensity != null) {
-      out.name("Intensity").value(value.intensity);
-    }
+    JsonAdapters.writeField(out, "Switch", value.switchValue);
+    JsonAdapters.writeField(out, "Intensity", value.intensity);
     out.endObject();
   }
 

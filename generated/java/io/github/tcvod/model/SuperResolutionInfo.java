@@ -237,15 +237,9 @@ public final class SuperResolutionInfo {
       return;
     }
     out.beginObject();
-    if (value.switchValue != null) {
-      out.name("Switch").value(value.switchValue);
-    }
-    if (value.type != null) {
-      out.name("Type").value(value.type);
-    }
-    if (value.size != null) {
-      out.name("Size").value(value.size);
-    }
+    JsonAdapters.writeField(out, "Switch", value.switchValue);
+    JsonAdapters.writeField(out, "Type", value.type);
+    JsonAdapters.writeField(out, "Size", value.size);
     out.endObject();
   }
 

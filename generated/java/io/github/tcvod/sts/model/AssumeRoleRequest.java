@@ -288,33 +288,17 @@ public final class AssumeRoleRequest {
       return;
     }
     out.beginObject();
-    if (value.roleArn != null) {
-      out.name("RoleArn").value(value.roleArn);
-    }
-    if (value.roleSessionName != null) {
-      out.name("RoleSessionName").value(value.roleSessionName);
-    }
-    if (value.durationSeconds != null) {
-      out.name("DurationSeconds").value(value.durationSeconds);
-    }
-    if (value.policy != null) {
-      out.name("Policy").value(value.policy);
-    }
-    if (value.externalId != null) {
-      out.name("ExternalId").value(value.externalId);
-    }
+    JsonAdapters.writeField(out, "RoleArn", value.roleArn);
+    JsonAdapters.writeField(out, "RoleSessionName", value.roleSessionName);
+    JsonAdapters.writeField(out, "DurationSeconds", value.durationSeconds);
+    JsonAdapters.writeField(out, "Policy", value.policy);
+    JsonAdapters.writeField(out, "ExternalId", value.externalId);
     if (value.tags != null) {
       JsonAdapters.writeList(out.name("Tags"), value.tags, Tag::writeJson);
     }
-    if (value.sourceIdentity != null) {
-      out.name("SourceIdentity").value(value.sourceIdentity);
-    }
-    if (value.serialNumber != null) {
-      out.name("SerialNumber").value(value.serialNumber);
-    }
-    if (value.tokenCode != null) {
-      out.name("TokenCode").value(value.tokenCode);
-    }
+    JsonAdapters.writeField(out, "SourceIdentity", value.sourceIdentity);
+    JsonAdapters.writeField(out, "SerialNumber", value.serialNumber);
+    JsonAdapters.writeField(out, "TokenCode", value.tokenCode);
     out.endObject();
   }
 

@@ -172,15 +172,9 @@ public final class AssumeRoleResponse {
     if (value.credentials != null) {
       Credentials.writeJson(out.name("Credentials"), value.credentials);
     }
-    if (value.expiredTime != null) {
-      out.name("ExpiredTime").value(value.expiredTime);
-    }
-    if (value.expiration != null) {
-      out.name("Expiration").value(value.expiration);
-    }
-    if (value.requestId != null) {
-      out.name("RequestId").value(value.requestId);
-    }
+    JsonAdapters.writeField(out, "ExpiredTime", value.expiredTime);
+    JsonAdapters.writeField(out, "Expiration", value.expiration);
+    JsonAdapters.writeField(out, "RequestId", value.requestId);
     out.endObject();
   }
 

@@ -206,21 +206,11 @@ public final class AssumeRoleWithWebIdentityRequest {
       return;
     }
     out.beginObject();
-    if (value.providerId != null) {
-      out.name("ProviderId").value(value.providerId);
-    }
-    if (value.webIdentityToken != null) {
-      out.name("WebIdentityToken").value(value.webIdentityToken);
-    }
-    if (value.roleArn != null) {
-      out.name("RoleArn").value(value.roleArn);
-    }
-    if (value.roleSessionName != null) {
-      out.name("RoleSessionName").value(value.roleSessionName);
-    }
-    if (value.durationSeconds != null) {
-      out.name("DurationSeconds").value(value.durationSeconds);
-    }
+    JsonAdapters.writeField(out, "ProviderId", value.providerId);
+    JsonAdapters.writeField(out, "WebIdentityToken", value.webIdentityToken);
+    JsonAdapters.writeField(out, "RoleArn", value.roleArn);
+    JsonAdapters.writeField(out, "RoleSessionName", value.roleSessionName);
+    JsonAdapters.writeField(out, "DurationSeconds", value.durationSeconds);
     out.endObject();
   }
 

@@ -169,18 +169,12 @@ public final class AssumeRoleWithWebIdentityResponse {
       return;
     }
     out.beginObject();
-    if (value.expiredTime != null) {
-      out.name("ExpiredTime").value(value.expiredTime);
-    }
-    if (value.expiration != null) {
-      out.name("Expiration").value(value.expiration);
-    }
+    JsonAdapters.writeField(out, "ExpiredTime", value.expiredTime);
+    JsonAdapters.writeField(out, "Expiration", value.expiration);
     if (value.credentials != null) {
       Credentials.writeJson(out.name("Credentials"), value.credentials);
     }
-    if (value.requestId != null) {
-      out.name("RequestId").value(value.requestId);
-    }
+    JsonAdapters.writeField(out, "RequestId", value.requestId);
     out.endObject();
   }
 

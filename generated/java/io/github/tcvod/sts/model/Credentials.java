@@ -154,15 +154,9 @@ public final class Credentials {
       return;
     }
     out.beginObject();
-    if (value.token != null) {
-      out.name("Token").value(value.token);
-    }
-    if (value.tmpSecretId != null) {
-      out.name("TmpSecretId").value(value.tmpSecretId);
-    }
-    if (value.tmpSecretKey != null) {
-      out.name("TmpSecretKey").value(value.tmpSecretKey);
-    }
+    JsonAdapters.writeField(out, "Token", value.token);
+    JsonAdapters.writeField(out, "TmpSecretId", value.tmpSecretId);
+    JsonAdapters.writeField(out, "TmpSecretKey", value.tmpSecretKey);
     out.endObject();
   }
 

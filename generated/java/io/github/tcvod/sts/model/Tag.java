@@ -138,12 +138,8 @@ public final class Tag {
       return;
     }
     out.beginObject();
-    if (value.key != null) {
-      out.name("Key").value(value.key);
-    }
-    if (value.value != null) {
-      out.name("Value").value(value.value);
-    }
+    JsonAdapters.writeField(out, "Key", value.key);
+    JsonAdapters.writeField(out, "Value", value.value);
     out.endObject();
   }
 

@@ -70,6 +70,49 @@ public final class JsonAdapters {
   }
 
   /**
+   * Writes a member of a model: nothing for an unset field.
+   *
+   * @param out the writer, inside an object
+   * @param name the member's name
+   * @param value the value, or null when the field is unset
+   * @throws IOException when the writer fails
+   */
+  public static void writeField(JsonWriter out, String name, String value) throws IOException {
+    if (value != null) {
+      out.name(name).value(value);
+    }
+  }
+
+  /**
+   * Writes a member of a model: nothing for an unset field.
+   *
+   * @param out the writer, inside an object
+   * @param name the member's name
+   * @param value the value, or null when the field is unset
+   * @throws IOException when the writer fails, or for a double that is not finite and a writer
+   *     that is not lenient
+   */
+  public static void writeField(JsonWriter out, String name, Number value) throws IOException {
+    if (value != null) {
+      out.name(name).value(value);
+    }
+  }
+
+  /**
+   * Writes a member of a model: nothing for an unset field.
+   *
+   * @param out the writer, inside an object
+   * @param name the member's name
+   * @param value the value, or null when the field is unset
+   * @throws IOException when the writer fails
+   */
+  public static void writeField(JsonWriter out, String name, Boolean value) throws IOException {
+    if (value != null) {
+      out.name(name).value(value);
+    }
+  }
+
+  /**
    * @param in positioned at a value
    * @param item reads one item
    * @param <T> the item type

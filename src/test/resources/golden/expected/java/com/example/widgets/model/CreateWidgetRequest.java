@@ -138,9 +138,7 @@ public final class CreateWidgetRequest {
     if (value.widget != null) {
       Widget.writeJson(out.name("Widget"), value.widget);
     }
-    if (value.accessCode != null) {
-      out.name("AccessCode").value(value.accessCode);
-    }
+    JsonAdapters.writeField(out, "AccessCode", value.accessCode);
     out.endObject();
   }
 

@@ -148,15 +148,9 @@ public final class CreateWidgetResponse {
       return;
     }
     out.beginObject();
-    if (value.id != null) {
-      out.name("Id").value(value.id);
-    }
-    if (value.jobId != null) {
-      out.name("JobId").value(value.jobId);
-    }
-    if (value.requestId != null) {
-      out.name("RequestId").value(value.requestId);
-    }
+    JsonAdapters.writeField(out, "Id", value.id);
+    JsonAdapters.writeField(out, "JobId", value.jobId);
+    JsonAdapters.writeField(out, "RequestId", value.requestId);
     out.endObject();
   }
 

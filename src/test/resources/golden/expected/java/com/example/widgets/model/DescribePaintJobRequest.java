@@ -114,9 +114,7 @@ public final class DescribePaintJobRequest {
       return;
     }
     out.beginObject();
-    if (value.jobId != null) {
-      out.name("JobId").value(value.jobId);
-    }
+    JsonAdapters.writeField(out, "JobId", value.jobId);
     out.endObject();
   }
 

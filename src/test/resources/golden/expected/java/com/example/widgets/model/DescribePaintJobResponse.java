@@ -195,15 +195,11 @@ public final class DescribePaintJobResponse {
       return;
     }
     out.beginObject();
-    if (value.status != null) {
-      out.name("Status").value(value.status);
-    }
+    JsonAdapters.writeField(out, "Status", value.status);
     if (value.job != null) {
       PaintJob.writeJson(out.name("Job"), value.job);
     }
-    if (value.requestId != null) {
-      out.name("RequestId").value(value.requestId);
-    }
+    JsonAdapters.writeField(out, "RequestId", value.requestId);
     out.endObject();
   }
 

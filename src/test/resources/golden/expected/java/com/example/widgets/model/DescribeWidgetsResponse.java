@@ -160,15 +160,11 @@ public final class DescribeWidgetsResponse {
       return;
     }
     out.beginObject();
-    if (value.total != null) {
-      out.name("Total").value(value.total);
-    }
+    JsonAdapters.writeField(out, "Total", value.total);
     if (value.widgetSet != null) {
       JsonAdapters.writeList(out.name("WidgetSet"), value.widgetSet, Widget::writeJson);
     }
-    if (value.requestId != null) {
-      out.name("RequestId").value(value.requestId);
-    }
+    JsonAdapters.writeField(out, "RequestId", value.requestId);
     out.endObject();
   }
 

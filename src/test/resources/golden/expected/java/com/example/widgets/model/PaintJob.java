@@ -130,12 +130,8 @@ public final class PaintJob {
       return;
     }
     out.beginObject();
-    if (value.errorCode != null) {
-      out.name("ErrorCode").value(value.errorCode);
-    }
-    if (value.errorText != null) {
-      out.name("ErrorText").value(value.errorText);
-    }
+    JsonAdapters.writeField(out, "ErrorCode", value.errorCode);
+    JsonAdapters.writeField(out, "ErrorText", value.errorText);
     out.endObject();
   }
 

@@ -116,9 +116,7 @@ public final class Part {
       return;
     }
     out.beginObject();
-    if (value.label != null) {
-      out.name("Label").value(value.label);
-    }
+    JsonAdapters.writeField(out, "Label", value.label);
     out.endObject();
   }
 

@@ -243,15 +243,9 @@ public final class Widget {
       return;
     }
     out.beginObject();
-    if (value.id != null) {
-      out.name("Id").value(value.id);
-    }
-    if (value.color != null) {
-      out.name("Color").value(value.color);
-    }
-    if (value.weight != null) {
-      out.name("Weight").value(value.weight);
-    }
+    JsonAdapters.writeField(out, "Id", value.id);
+    JsonAdapters.writeField(out, "Color", value.color);
+    JsonAdapters.writeField(out, "Weight", value.weight);
     if (value.part != null) {
       Part.writeJson(out.name("Part"), value.part);
     }

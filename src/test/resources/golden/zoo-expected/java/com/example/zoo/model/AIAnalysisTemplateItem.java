@@ -187,18 +187,10 @@ public final class AIAnalysisTemplateItem {
       return;
     }
     out.beginObject();
-    if (value.definition != null) {
-      out.name("Definition").value(value.definition);
-    }
-    if (value.URL != null) {
-      out.name("URL").value(value.URL);
-    }
-    if (value.url2 != null) {
-      out.name("Url2").value(value.url2);
-    }
-    if (value.md5 != null) {
-      out.name("Md5").value(value.md5);
-    }
+    JsonAdapters.writeField(out, "Definition", value.definition);
+    JsonAdapters.writeField(out, "URL", value.URL);
+    JsonAdapters.writeField(out, "Url2", value.url2);
+    JsonAdapters.writeField(out, "Md5", value.md5);
     if (value.h265Config != null) {
       H265Config.writeJson(out.name("H265Config"), value.h265Config);
     }

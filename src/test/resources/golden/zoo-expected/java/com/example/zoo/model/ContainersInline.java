@@ -112,9 +112,7 @@ public final class ContainersInline {
       return;
     }
     out.beginObject();
-    if (value.note != null) {
-      out.name("Note").value(value.note);
-    }
+    JsonAdapters.writeField(out, "Note", value.note);
     out.endObject();
   }
 

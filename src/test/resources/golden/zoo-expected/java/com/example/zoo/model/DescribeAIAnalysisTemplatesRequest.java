@@ -164,12 +164,8 @@ public final class DescribeAIAnalysisTemplatesRequest {
     if (value.definitions != null) {
       JsonAdapters.writeList(out.name("Definitions"), value.definitions, JsonWriter::value);
     }
-    if (value.offset != null) {
-      out.name("Offset").value(value.offset);
-    }
-    if (value.limit != null) {
-      out.name("Limit").value(value.limit);
-    }
+    JsonAdapters.writeField(out, "Offset", value.offset);
+    JsonAdapters.writeField(out, "Limit", value.limit);
     out.endObject();
   }
 

@@ -160,15 +160,11 @@ public final class DescribeAIAnalysisTemplatesResponse {
       return;
     }
     out.beginObject();
-    if (value.totalCount != null) {
-      out.name("TotalCount").value(value.totalCount);
-    }
+    JsonAdapters.writeField(out, "TotalCount", value.totalCount);
     if (value.aiAnalysisTemplateSet != null) {
       JsonAdapters.writeList(out.name("AIAnalysisTemplateSet"), value.aiAnalysisTemplateSet, AIAnalysisTemplateItem::writeJson);
     }
-    if (value.requestId != null) {
-      out.name("RequestId").value(value.requestId);
-    }
+    JsonAdapters.writeField(out, "RequestId", value.requestId);
     out.endObject();
   }
 

@@ -136,12 +136,8 @@ public final class DescribeLLMComprehendTemplatesRequest {
       return;
     }
     out.beginObject();
-    if (value.offset != null) {
-      out.name("Offset").value(value.offset);
-    }
-    if (value.limit != null) {
-      out.name("Limit").value(value.limit);
-    }
+    JsonAdapters.writeField(out, "Offset", value.offset);
+    JsonAdapters.writeField(out, "Limit", value.limit);
     out.endObject();
   }
 

@@ -160,15 +160,11 @@ public final class DescribeLLMComprehendTemplatesResponse {
       return;
     }
     out.beginObject();
-    if (value.totalCount != null) {
-      out.name("TotalCount").value(value.totalCount);
-    }
+    JsonAdapters.writeField(out, "TotalCount", value.totalCount);
     if (value.llMComprehendTemplateSet != null) {
       JsonAdapters.writeList(out.name("LLMComprehendTemplateSet"), value.llMComprehendTemplateSet, LLMComprehendTemplateItem::writeJson);
     }
-    if (value.requestId != null) {
-      out.name("RequestId").value(value.requestId);
-    }
+    JsonAdapters.writeField(out, "RequestId", value.requestId);
     out.endObject();
   }
 

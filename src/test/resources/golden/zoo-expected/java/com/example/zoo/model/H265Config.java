@@ -137,9 +137,7 @@ public final class H265Config {
       return;
     }
     out.beginObject();
-    if (value.CRF != null) {
-      out.name("CRF").value(value.CRF);
-    }
+    JsonAdapters.writeField(out, "CRF", value.CRF);
     if (value.teHDConfig != null) {
       H265ConfigTEHDConfig.writeJson(out.name("TEHDConfig"), value.teHDConfig);
     }

@@ -154,9 +154,7 @@ public final class H265ConfigTEHDConfig {
       return;
     }
     out.beginObject();
-    if (value.type != null) {
-      out.name("Type").value(value.type);
-    }
+    JsonAdapters.writeField(out, "Type", value.type);
     out.endObject();
   }
 

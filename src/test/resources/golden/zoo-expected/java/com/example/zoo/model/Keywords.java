@@ -432,24 +432,12 @@ public final class Keywords {
       return;
     }
     out.beginObject();
-    if (value.switchValue != null) {
-      out.name("Switch").value(value.switchValue);
-    }
-    if (value.defaultValue != null) {
-      out.name("Default").value(value.defaultValue);
-    }
-    if (value.packageValue != null) {
-      out.name("Package").value(value.packageValue);
-    }
-    if (value.propertyClass != null) {
-      out.name("Class").value(value.propertyClass);
-    }
-    if (value.objectValue != null) {
-      out.name("Object").value(value.objectValue);
-    }
-    if (value.string != null) {
-      out.name("String").value(value.string);
-    }
+    JsonAdapters.writeField(out, "Switch", value.switchValue);
+    JsonAdapters.writeField(out, "Default", value.defaultValue);
+    JsonAdapters.writeField(out, "Package", value.packageValue);
+    JsonAdapters.writeField(out, "Class", value.propertyClass);
+    JsonAdapters.writeField(out, "Object", value.objectValue);
+    JsonAdapters.writeField(out, "String", value.string);
     if (value.type != null) {
       Type.writeJson(out.name("Type"), value.type);
     }

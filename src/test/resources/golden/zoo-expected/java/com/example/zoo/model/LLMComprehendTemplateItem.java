@@ -130,12 +130,8 @@ public final class LLMComprehendTemplateItem {
       return;
     }
     out.beginObject();
-    if (value.name != null) {
-      out.name("Name").value(value.name);
-    }
-    if (value.llMModel != null) {
-      out.name("LLMModel").value(value.llMModel);
-    }
+    JsonAdapters.writeField(out, "Name", value.name);
+    JsonAdapters.writeField(out, "LLMModel", value.llMModel);
     out.endObject();
   }
 

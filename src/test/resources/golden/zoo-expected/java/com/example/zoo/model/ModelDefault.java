@@ -112,9 +112,7 @@ public final class ModelDefault {
       return;
     }
     out.beginObject();
-    if (value.name != null) {
-      out.name("Name").value(value.name);
-    }
+    JsonAdapters.writeField(out, "Name", value.name);
     out.endObject();
   }
 

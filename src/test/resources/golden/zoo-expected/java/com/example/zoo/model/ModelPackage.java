@@ -112,9 +112,7 @@ public final class ModelPackage {
       return;
     }
     out.beginObject();
-    if (value.defaultValue != null) {
-      out.name("Default").value(value.defaultValue);
-    }
+    JsonAdapters.writeField(out, "Default", value.defaultValue);
     out.endObject();
   }
 

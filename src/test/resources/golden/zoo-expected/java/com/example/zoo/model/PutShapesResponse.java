@@ -136,9 +136,7 @@ public final class PutShapesResponse {
     if (value.echo != null) {
       PutShapesRequest.writeJson(out.name("Echo"), value.echo);
     }
-    if (value.requestId != null) {
-      out.name("RequestId").value(value.requestId);
-    }
+    JsonAdapters.writeField(out, "RequestId", value.requestId);
     out.endObject();
   }
 

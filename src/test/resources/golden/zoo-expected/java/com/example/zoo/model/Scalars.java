@@ -310,30 +310,14 @@ public final class Scalars {
       return;
     }
     out.beginObject();
-    if (value.text != null) {
-      out.name("Text").value(value.text);
-    }
-    if (value.int64 != null) {
-      out.name("Int64").value(value.int64);
-    }
-    if (value.int64Positive != null) {
-      out.name("Int64Positive").value(value.int64Positive);
-    }
-    if (value.int32 != null) {
-      out.name("Int32").value(value.int32);
-    }
-    if (value.ratio != null) {
-      out.name("Ratio").value(value.ratio);
-    }
-    if (value.precise != null) {
-      out.name("Precise").value(value.precise);
-    }
-    if (value.flag != null) {
-      out.name("Flag").value(value.flag);
-    }
-    if (value.mode != null) {
-      out.name("Mode").value(value.mode);
-    }
+    JsonAdapters.writeField(out, "Text", value.text);
+    JsonAdapters.writeField(out, "Int64", value.int64);
+    JsonAdapters.writeField(out, "Int64Positive", value.int64Positive);
+    JsonAdapters.writeField(out, "Int32", value.int32);
+    JsonAdapters.writeField(out, "Ratio", value.ratio);
+    JsonAdapters.writeField(out, "Precise", value.precise);
+    JsonAdapters.writeField(out, "Flag", value.flag);
+    JsonAdapters.writeField(out, "Mode", value.mode);
     out.endObject();
   }
 

@@ -184,21 +184,11 @@ public final class Texts {
       return;
     }
     out.beginObject();
-    if (value.html != null) {
-      out.name("Html").value(value.html);
-    }
-    if (value.quotes != null) {
-      out.name("Quotes").value(value.quotes);
-    }
-    if (value.commentEnd != null) {
-      out.name("CommentEnd").value(value.commentEnd);
-    }
-    if (value.atSigns != null) {
-      out.name("AtSigns").value(value.atSigns);
-    }
-    if (value.unicode != null) {
-      out.name("Unicode").value(value.unicode);
-    }
+    JsonAdapters.writeField(out, "Html", value.html);
+    JsonAdapters.writeField(out, "Quotes", value.quotes);
+    JsonAdapters.writeField(out, "CommentEnd", value.commentEnd);
+    JsonAdapters.writeField(out, "AtSigns", value.atSigns);
+    JsonAdapters.writeField(out, "Unicode", value.unicode);
     out.endObject();
   }
 

@@ -163,9 +163,7 @@ public final class TreeNode {
       return;
     }
     out.beginObject();
-    if (value.name != null) {
-      out.name("Name").value(value.name);
-    }
+    JsonAdapters.writeField(out, "Name", value.name);
     if (value.children != null) {
       JsonAdapters.writeList(out.name("Children"), value.children, TreeNode::writeJson);
     }

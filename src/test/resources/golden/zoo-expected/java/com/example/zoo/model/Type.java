@@ -112,9 +112,7 @@ public final class Type {
       return;
     }
     out.beginObject();
-    if (value.value != null) {
-      out.name("Value").value(value.value);
-    }
+    JsonAdapters.writeField(out, "Value", value.value);
     out.endObject();
   }
 
