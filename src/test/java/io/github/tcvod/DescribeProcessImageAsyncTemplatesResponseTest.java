@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -89,6 +91,20 @@ class DescribeProcessImageAsyncTemplatesResponseTest {
         .getAsJsonObject().getAsJsonObject("Response");
     DescribeProcessImageAsyncTemplatesResponse response = answer(VodTestServer.resource("seed/describe-response.json"));
     assertEquals(withoutNulls(seed), Json.GSON.toJsonTree(response));
+  }
+
+  @Test
+  void anApplicationsOwnGsonBindsTheModelsWithTheirGeneratedAdapters() {
+    // @JsonAdapter names each model's adapter, so a Gson the SDK never configured reads and writes
+    // the models the same way, nested lists of models included, and serializeNulls does not make
+    // unset fields appear.
+    String seed = JsonParser.parseString(VodTestServer.resource("seed/describe-response.json"))
+        .getAsJsonObject().getAsJsonObject("Response").toString();
+    Gson own = new GsonBuilder().serializeNulls().setPrettyPrinting().create();
+    DescribeProcessImageAsyncTemplatesResponse parsed = own.fromJson(seed, DescribeProcessImageAsyncTemplatesResponse.class);
+    assertEquals(answer(VodTestServer.resource("seed/describe-response.json")), parsed);
+    assertEquals(Json.GSON.toJsonTree(parsed), JsonParser.parseString(own.toJson(parsed)));
+    assertEquals("{}", own.toJson(DescribeProcessImageAsyncTemplatesResponse.builder().build()).replaceAll("\\s", ""));
   }
 
   @Test

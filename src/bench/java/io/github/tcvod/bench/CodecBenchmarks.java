@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The per-call work of the SDK apart from the network: signing, serializing the seed request,
- * reading the seed response and a 100-item page. Run with {@code -prof gc} for bytes per call.
+ * The per-call work of the SDK apart from the network: signing, serializing the seed request and a
+ * 100-item page, reading the seed response and a 100-item page. Run with {@code -prof gc} for bytes per call.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -31,6 +31,8 @@ public class CodecBenchmarks {
   private final ResponseReader reader = new ResponseReader(Json.GSON);
   private final byte[] seedResponse = Payloads.seedResponse();
   private final byte[] pageResponse = Payloads.pageOf(100);
+  private final DescribeProcessImageAsyncTemplatesResponse page =
+      reader.read("DescribeProcessImageAsyncTemplates", 200, pageResponse, DescribeProcessImageAsyncTemplatesResponse.class);
   private long timestamp = 1_769_419_309L;
 
   @Benchmark
@@ -49,6 +51,12 @@ public class CodecBenchmarks {
   @Benchmark
   public byte[] serializeSeedRequest() {
     return Json.toUtf8(Json.GSON, seedRequest);
+  }
+
+  /** Nested models, lists of models and enums: what a large request (a template with every setting) costs to write. */
+  @Benchmark
+  public byte[] serialize100ItemPage() {
+    return Json.toUtf8(Json.GSON, page);
   }
 
   @Benchmark

@@ -1,6 +1,7 @@
 package io.github.tcvod.spi;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,6 +33,17 @@ public final class Copies {
    */
   public static <V> Map<String, V> map(Map<String, ? extends V> values) {
     return values == null ? null : Collections.unmodifiableMap(new LinkedHashMap<String, V>(values));
+  }
+
+  /**
+   * For the builders' varargs setters.
+   *
+   * @param values the items, or null
+   * @param <T> the item type
+   * @return a fixed-size list backed by the array, or null for null
+   */
+  public static <T> List<T> asList(T[] values) {
+    return values == null ? null : Arrays.asList(values);
   }
 
   /**

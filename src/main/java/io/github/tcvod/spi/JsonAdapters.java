@@ -8,16 +8,241 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Helpers of the Gson adapters that the templates generate for each model. */
+/**
+ * Helpers of the JSON binding that the templates generate for each model: each model reads and
+ * writes itself in one streaming pass ({@code readJson} and {@code writeJson}) and reaches the
+ * models nested in it through their own static methods, so a nested model costs no adapter lookup
+ * in a {@link Gson} instance and no class file of its own.
+ */
 public final class JsonAdapters {
   private JsonAdapters() {
   }
 
   /**
+   * Reads one JSON value: a model's {@code readJson}, or one of the {@code read...} methods here.
+   *
+   * @param <T> the value's type
+   */
+  public interface ValueReader<T> {
+    /**
+     * @param in positioned at the value
+     * @return the value, or null for JSON null
+     * @throws IOException on malformed JSON
+     */
+    T read(JsonReader in) throws IOException;
+  }
+
+  /**
+   * Writes one JSON value: a model's {@code writeJson}, {@code JsonWriter::value}, or
+   * {@link #writeObject}.
+   *
+   * @param <T> the value's type
+   */
+  public interface ValueWriter<T> {
+    /**
+     * @param out the writer
+     * @param value the value; null writes JSON null
+     * @throws IOException when the writer fails
+     */
+    void write(JsonWriter out, T value) throws IOException;
+  }
+
+  /**
+   * Begins reading a model: a JSON null reads as no model at all.
+   *
+   * @param in positioned at a value
+   * @return true when an object began, false when the value was a JSON null (then consumed)
+   * @throws IOException on malformed JSON, or a value that is neither an object nor null
+   */
+  public static boolean beginObjectOrReadNull(JsonReader in) throws IOException {
+    if (in.peek() == JsonToken.NULL) {
+      in.nextNull();
+      return false;
+    }
+    in.beginObject();
+    return true;
+  }
+
+  /**
+   * Writes a member of a model: nothing for an unset field.
+   *
+   * @param out the writer, inside an object
+   * @param name the member's name
+   * @param value the value, or null when the field is unset
+   * @throws IOException when the writer fails
+   */
+  public static void writeField(JsonWriter out, String name, String value) throws IOException {
+    if (value != null) {
+      out.name(name).value(value);
+    }
+  }
+
+  /**
+   * Writes a member of a model: nothing for an unset field.
+   *
+   * @param out the writer, inside an object
+   * @param name the member's name
+   * @param value the value, or null when the field is unset
+   * @throws IOException when the writer fails, or for a double that is not finite and a writer
+   *     that is not lenient
+   */
+  public static void writeField(JsonWriter out, String name, Number value) throws IOException {
+    if (value != null) {
+      out.name(name).value(value);
+    }
+  }
+
+  /**
+   * Writes a member of a model: nothing for an unset field.
+   *
+   * @param out the writer, inside an object
+   * @param name the member's name
+   * @param value the value, or null when the field is unset
+   * @throws IOException when the writer fails
+   */
+  public static void writeField(JsonWriter out, String name, Boolean value) throws IOException {
+    if (value != null) {
+      out.name(name).value(value);
+    }
+  }
+
+  /**
+   * @param in positioned at a value
+   * @param item reads one item
+   * @param <T> the item type
+   * @return a mutable list without the JSON nulls of the array (a list in a response never holds
+   *     a null element to trip over), or null for JSON null
+   * @throws IOException on malformed JSON
+   */
+  public static <T> List<T> readList(JsonReader in, ValueReader<T> item) throws IOException {
+    if (in.peek() == JsonToken.NULL) {
+      in.nextNull();
+      return null;
+    }
+    List<T> list = new ArrayList<>();
+    in.beginArray();
+    while (in.hasNext()) {
+      T value = item.read(in);
+      if (value != null) {
+        list.add(value);
+      }
+    }
+    in.endArray();
+    return list;
+  }
+
+  /**
+   * @param in positioned at a value
+   * @param value reads one value
+   * @param <V> the value type
+   * @return a mutable map in the order of the JSON object, or null for JSON null
+   * @throws IOException on malformed JSON
+   * @throws JsonSyntaxException when a key repeats, as Gson's own map adapter does
+   */
+  public static <V> Map<String, V> readMap(JsonReader in, ValueReader<V> value) throws IOException {
+    if (in.peek() == JsonToken.NULL) {
+      in.nextNull();
+      return null;
+    }
+    Map<String, V> map = new LinkedHashMap<>();
+    in.beginObject();
+    while (in.hasNext()) {
+      String key = in.nextName();
+      if (map.containsKey(key)) {
+        throw new JsonSyntaxException("duplicate key: " + key);
+      }
+      map.put(key, value.read(in));
+    }
+    in.endObject();
+    return map;
+  }
+
+  /**
+   * @param out the writer
+   * @param values the list, or null for JSON null
+   * @param item writes one item
+   * @param <T> the item type
+   * @throws IOException when the writer fails
+   */
+  public static <T> void writeList(JsonWriter out, List<T> values, ValueWriter<T> item) throws IOException {
+    if (values == null) {
+      out.nullValue();
+      return;
+    }
+    out.beginArray();
+    for (T value : values) {
+      item.write(out, value);
+    }
+    out.endArray();
+  }
+
+  /**
+   * @param out the writer
+   * @param values the map, or null for JSON null
+   * @param value writes one value; a null value is dropped with its key unless the writer
+   *     serializes nulls, as with Gson's own map adapter
+   * @param <V> the value type
+   * @throws IOException when the writer fails
+   */
+  public static <V> void writeMap(JsonWriter out, Map<String, V> values, ValueWriter<V> value) throws IOException {
+    if (values == null) {
+      out.nullValue();
+      return;
+    }
+    out.beginObject();
+    for (Map.Entry<String, V> entry : values.entrySet()) {
+      out.name(entry.getKey());
+      value.write(out, entry.getValue());
+    }
+    out.endObject();
+  }
+
+  /**
+   * @param item reads one item
+   * @param <T> the item type
+   * @return a reader of a list of them, for lists nested in lists or maps
+   */
+  public static <T> ValueReader<List<T>> listReader(ValueReader<T> item) {
+    return in -> readList(in, item);
+  }
+
+  /**
+   * @param value reads one value
+   * @param <V> the value type
+   * @return a reader of a map of them, for maps nested in lists or maps
+   */
+  public static <V> ValueReader<Map<String, V>> mapReader(ValueReader<V> value) {
+    return in -> readMap(in, value);
+  }
+
+  /**
+   * @param item writes one item
+   * @param <T> the item type
+   * @return a writer of a list of them, for lists nested in lists or maps
+   */
+  public static <T> ValueWriter<List<T>> listWriter(ValueWriter<T> item) {
+    return (out, values) -> writeList(out, values, item);
+  }
+
+  /**
+   * @param value writes one value
+   * @param <V> the value type
+   * @return a writer of a map of them, for maps nested in lists or maps
+   */
+  public static <V> ValueWriter<Map<String, V>> mapWriter(ValueWriter<V> value) {
+    return (out, values) -> writeMap(out, values, value);
+  }
+
+  /**
+   * Kept for models generated by earlier templates, which looked their list adapters up in a Gson
+   * instance; today's models use {@link #readList} and {@link #writeList}.
+   *
    * @param gson the Gson instance
    * @param item the item type
    * @param <T> the item type
@@ -45,6 +270,9 @@ public final class JsonAdapters {
   }
 
   /**
+   * Kept for models generated by earlier templates; today's models use {@link #readMap} and
+   * {@link #writeMap}.
+   *
    * @param gson the Gson instance
    * @param value the value type
    * @param <V> the value type
@@ -56,6 +284,9 @@ public final class JsonAdapters {
   }
 
   /**
+   * Kept for models generated by earlier templates; today's models use {@link #listReader} and
+   * its neighbours.
+   *
    * @param gson the Gson instance
    * @param type a nested container type, e.g. {@code List<List<Long>>}
    * @param <T> the type
@@ -116,5 +347,65 @@ public final class JsonAdapters {
       return null;
     }
     return token == JsonToken.BOOLEAN ? Boolean.toString(in.nextBoolean()) : in.nextString();
+  }
+
+  /**
+   * @param in positioned at a value
+   * @return the number as an Integer, or null for JSON null
+   * @throws IOException on malformed JSON
+   * @throws JsonSyntaxException when the value is not an integer of 32 bits
+   */
+  public static Integer readInteger(JsonReader in) throws IOException {
+    if (in.peek() == JsonToken.NULL) {
+      in.nextNull();
+      return null;
+    }
+    try {
+      return in.nextInt();
+    } catch (NumberFormatException e) {
+      throw new JsonSyntaxException("expected an integer at " + in.getPath(), e);
+    }
+  }
+
+  /**
+   * @param in positioned at a value
+   * @return the boolean, or null for JSON null; a string reads as {@link Boolean#parseBoolean}, as Gson does
+   * @throws IOException on malformed JSON, or a value that is no boolean
+   */
+  public static Boolean readBoolean(JsonReader in) throws IOException {
+    JsonToken token = in.peek();
+    if (token == JsonToken.NULL) {
+      in.nextNull();
+      return null;
+    }
+    return token == JsonToken.STRING ? Boolean.parseBoolean(in.nextString()) : in.nextBoolean();
+  }
+
+  /**
+   * Reads a value of a free-form field as Gson reads an {@code Object}: maps, lists, Doubles,
+   * Strings and Booleans.
+   *
+   * @param in positioned at a value
+   * @return the value, or null for JSON null
+   * @throws IOException on malformed JSON
+   */
+  public static Object readObject(JsonReader in) throws IOException {
+    return FreeFormValues.ADAPTER.read(in);
+  }
+
+  /**
+   * Writes a value of a free-form field as Gson writes an {@code Object}.
+   *
+   * @param out the writer
+   * @param value the value, or null for JSON null
+   * @throws IOException when the writer fails
+   */
+  public static void writeObject(JsonWriter out, Object value) throws IOException {
+    FreeFormValues.ADAPTER.write(out, value);
+  }
+
+  /** Gson's adapter of free-form values, made when a model with such a field first needs it. */
+  private static final class FreeFormValues {
+    static final TypeAdapter<Object> ADAPTER = new Gson().getAdapter(Object.class);
   }
 }

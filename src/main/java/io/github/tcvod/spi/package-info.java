@@ -4,8 +4,9 @@
  * describe each action with an {@link io.github.tcvod.spi.ActionDescriptor} and run it through a
  * {@link io.github.tcvod.spi.ClientRuntime}, and actions called by name through
  * {@link io.github.tcvod.spi.RawCalls}; generated models check the spec's limits with
- * {@link io.github.tcvod.spi.Validate}, read scalars with {@link io.github.tcvod.spi.JsonAdapters}, copy lists and maps with
- * {@link io.github.tcvod.spi.Copies}
+ * {@link io.github.tcvod.spi.Validate}, read and write their JSON with the helpers of
+ * {@link io.github.tcvod.spi.JsonAdapters}, copy lists and maps with {@link io.github.tcvod.spi.Copies},
+ * look their enums' values up with {@link io.github.tcvod.spi.EnumValues}
  * and print themselves with {@link io.github.tcvod.spi.ToStringBuilder}.
  *
  * <p>Applications do not call it. It is kept binary compatible like the public API, because a

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "scale", matches = "true")
 class ScaleTest {
   /** Budgets of BENCHMARKS.md ("Scale"): compressed main-jar bytes. */
-  static final int MODEL_BYTES_BUDGET = 8_000;
+  static final int MODEL_BYTES_BUDGET = 6_000;
   static final int ACTION_BYTES_BUDGET = 400;
 
   private static final Path SPEC = Paths.get("target/scale/scale.yaml");
