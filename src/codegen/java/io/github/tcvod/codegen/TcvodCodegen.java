@@ -65,8 +65,8 @@ public class TcvodCodegen extends JavaClientCodegen {
         throw new UncheckedIOException(e);
       }
     }
-    // The stock behaviour (an external formatter named by JAVA_POST_PROCESS_FILE) stays available.
-    super.postProcessFile(file, fileType);
+    // No call to the stock behaviour, which runs a formatter named by the environment
+    // (JAVA_POST_PROCESS_FILE): generated/ must be the same on every machine.
   }
 
   private static final Pattern IMPORT = Pattern.compile("(?m)^import (static )?[\\w.]+\\.(\\w+);\\R");
