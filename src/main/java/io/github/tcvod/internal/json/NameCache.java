@@ -39,6 +39,26 @@ final class NameCache {
     for (int i = start; i < end; i++) {
       hash = 31 * hash + bytes[i];
     }
+    return cached(bytes, start, length, hash);
+  }
+
+  /**
+   * @param bytes the document
+   * @param start the first byte of the name, after its quote
+   * @param end the byte after the name, its closing quote
+   * @param hash the name's {@link String#hashCode()}, worked out by a caller that scanned its
+   *     bytes anyway; every byte of the name is ASCII
+   * @return the name, the same String as last time when the cache still holds it
+   */
+  String name(byte[] bytes, int start, int end, int hash) {
+    int length = end - start;
+    if (length > MAX_CACHED_LENGTH) {
+      return new String(bytes, start, length, StandardCharsets.US_ASCII);
+    }
+    return cached(bytes, start, length, hash);
+  }
+
+  private String cached(byte[] bytes, int start, int length, int hash) {
     int first = slotOf(hash);
     int slot = first;
     for (int probe = 0; probe < PROBES; probe++, slot = (slot + 1) & (SLOTS - 1)) {

@@ -156,4 +156,24 @@ class NameCacheTest {
     assertNotSame(name(tooLong), name(tooLong));
     assertEquals(1, cache.size());
   }
+
+  @Test
+  void aNameWithItsHashGivenIsTheOneOfTheSameBytes() {
+    for (String name : new String[] {"", "Aa", "BB", "TotalCount"}) {
+      byte[] bytes = ("\"" + name + "\"").getBytes(StandardCharsets.UTF_8);
+      String cached = cache.name(bytes, 1, bytes.length - 1, name.hashCode());
+      assertEquals(name, cached);
+      assertSame(cached, name(name));
+      assertSame(cached, cache.name(bytes, 1, bytes.length - 1, name.hashCode()));
+    }
+    StringBuilder tooLong = new StringBuilder();
+    for (int i = 0; i <= NameCache.MAX_CACHED_LENGTH; i++) {
+      tooLong.append('z');
+    }
+    byte[] bytes = tooLong.toString().getBytes(StandardCharsets.US_ASCII);
+    String first = cache.name(bytes, 0, bytes.length, tooLong.toString().hashCode());
+    assertEquals(tooLong.toString(), first);
+    assertNotSame(first, cache.name(bytes, 0, bytes.length, tooLong.toString().hashCode()));
+    assertEquals(4, cache.size());
+  }
 }
