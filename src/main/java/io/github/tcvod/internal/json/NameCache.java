@@ -10,6 +10,12 @@ import java.nio.charset.StandardCharsets;
  * fell on 25 slots, and the names sharing one took turns, a new String per call each). When all of
  * them are taken, the name replaces the first, so the cache never grows and a miss only costs the
  * String a plain read would have made. Not thread-safe: each reader has its own.
+ *
+ * <p>A name that takes a free slot is interned: the generated adapters' {@code switch} compares it
+ * with the literal of a case label, and {@code String.equals} of the very same String is an identity
+ * check instead of a comparison of bytes. Only then, at most {@link #SLOTS} times per cache: a name
+ * that replaces another is not, so a document of ever new names can neither cost an intern per name
+ * nor fill the JVM's string table.
  */
 final class NameCache {
   /** A power of two; a response type of the API uses a few dozen names. */
@@ -65,17 +71,16 @@ final class NameCache {
       String cached = names[slot];
       if (cached == null) {
         // Slots are taken in probe order and never emptied: the name is not further on.
-        return store(slot, hash, bytes, start, length);
+        return store(slot, hash, new String(bytes, start, length, StandardCharsets.US_ASCII).intern());
       }
       if (hashes[slot] == hash && sameAscii(cached, bytes, start, length)) {
         return cached;
       }
     }
-    return store(first, hash, bytes, start, length);
+    return store(first, hash, new String(bytes, start, length, StandardCharsets.US_ASCII));
   }
 
-  private String store(int slot, int hash, byte[] bytes, int start, int length) {
-    String name = new String(bytes, start, length, StandardCharsets.US_ASCII);
+  private String store(int slot, int hash, String name) {
     names[slot] = name;
     hashes[slot] = hash;
     return name;

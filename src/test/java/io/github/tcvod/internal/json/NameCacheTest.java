@@ -176,4 +176,19 @@ class NameCacheTest {
     assertNotSame(first, cache.name(bytes, 0, bytes.length, tooLong.toString().hashCode()));
     assertEquals(4, cache.size());
   }
+
+  /** A name that takes a free slot is the JVM's one String of its text, the same as a case label's literal. */
+  @Test
+  void aNameInAFreeSlotIsInternedAReplacingOneIsNot() {
+    assertSame("TotalCount", name("TotalCount"));
+    assertSame("Response", name("Response"));
+    String[] names = namesOfOneSlot("Aa", NameCache.PROBES + 1);
+    for (int i = 0; i < NameCache.PROBES; i++) {
+      assertSame(names[i].intern(), name(names[i]), names[i]);
+    }
+    // the one more replaces the first of the run, and is a String of its own
+    String replacing = name(new String(names[NameCache.PROBES]));
+    assertNotSame(names[NameCache.PROBES].intern(), replacing);
+    assertSame(replacing, name(names[NameCache.PROBES]));
+  }
 }
