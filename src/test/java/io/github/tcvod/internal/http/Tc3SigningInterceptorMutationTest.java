@@ -95,11 +95,15 @@ class Tc3SigningInterceptorMutationTest {
         "Authorization", "SKIP"), sent(start, SigningContext.unsigned("vod", JSON, new byte[0])));
   }
 
-  private static Headers sent(Headers start, SigningContext body) throws IOException {
+  /** One interceptor for all calls: its Host and timestamp text, worked out once, serve the later calls. */
+  private final Tc3SigningInterceptor interceptor = new Tc3SigningInterceptor(
+      (credentials, service, timestamp, host, contentType, payload) ->
+          "sig of " + credentials.secretId() + " at " + timestamp, CLOCK);
+
+  private Headers sent(Headers start, SigningContext body) throws IOException {
     Headers[] seen = new Headers[1];
     OkHttpClient client = new OkHttpClient.Builder()
-        .addInterceptor(new Tc3SigningInterceptor((credentials, service, timestamp, host, contentType, payload) ->
-            "sig of " + credentials.secretId() + " at " + timestamp, CLOCK))
+        .addInterceptor(interceptor)
         .addInterceptor(chain -> {
           seen[0] = chain.request().headers();
           return new Response.Builder().request(chain.request()).protocol(Protocol.HTTP_1_1).code(200).message("OK")

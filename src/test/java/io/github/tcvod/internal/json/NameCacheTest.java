@@ -191,4 +191,15 @@ class NameCacheTest {
     assertNotSame(names[NameCache.PROBES].intern(), replacing);
     assertSame(replacing, name(names[NameCache.PROBES]));
   }
+
+  /** The hash kept per slot only passes over other names: a name of the same hash but not the same length is another. */
+  @Test
+  void aNameOfTheSameHashButAnotherLengthIsAnother() {
+    String aa = name("Aa");
+    // 31 * 31 * 2 + 31 * 6 + 4 == "Aa".hashCode()
+    byte[] other = {'"', 2, 6, 4, '"'};
+    assertEquals("Aa".hashCode(), new String(other, 1, 3, StandardCharsets.US_ASCII).hashCode());
+    assertEquals("\u0002\u0006\u0004", cache.name(other, 1, 4, true));
+    assertSame(aa, name("Aa"));
+  }
 }
