@@ -1,11 +1,16 @@
 package io.github.tcvod.internal;
 
 import io.github.tcvod.InternalApi;
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * The client-wide retry budget: every retry draws tokens from one bucket shared by all calls of
  * a client, and answers refill it. Under sustained failure the bucket empties and calls are tried
  * once, so a failing service sees little more than the calls themselves instead of a multiple of
  * them (the scheme of the AWS SDKs' "standard" retry mode).
+ *
+ * <p>Lock-free: every call of every thread gives back a token on success, and a bucket that is
+ * full (the usual state) then only needs a read, where a lock would be taken by each call.
  */
 @InternalApi
 public final class RetryBudget {
@@ -18,18 +23,22 @@ public final class RetryBudget {
   /** Tokens a call that succeeds at its first attempt gives back. */
   public static final int SUCCESS_REFUND = 1;
 
-  private int tokens = CAPACITY;
+  private final AtomicInteger tokens = new AtomicInteger(CAPACITY);
 
   /**
    * @param cost tokens the retry needs
    * @return whether the tokens were taken; false leaves the bucket as it was
    */
-  public synchronized boolean tryAcquire(int cost) {
-    if (tokens < cost) {
-      return false;
+  public boolean tryAcquire(int cost) {
+    while (true) {
+      int available = tokens.get();
+      if (available < cost) {
+        return false;
+      }
+      if (tokens.compareAndSet(available, available - cost)) {
+        return true;
+      }
     }
-    tokens -= cost;
-    return true;
   }
 
   /**
@@ -38,12 +47,20 @@ public final class RetryBudget {
    *
    * @param acquired tokens the call's retries drew, 0 when it had none
    */
-  public synchronized void release(int acquired) {
-    tokens = Math.min(CAPACITY, tokens + (acquired > 0 ? acquired : SUCCESS_REFUND));
+  public void release(int acquired) {
+    int refund = acquired > 0 ? acquired : SUCCESS_REFUND;
+    while (true) {
+      int available = tokens.get();
+      int refilled = Math.min(CAPACITY, available + refund);
+      // a full bucket stays as it is: no write, so calls on other threads do not contend for it
+      if (refilled == available || tokens.compareAndSet(available, refilled)) {
+        return;
+      }
+    }
   }
 
   /** @return the tokens left */
-  public synchronized int available() {
-    return tokens;
+  public int available() {
+    return tokens.get();
   }
 }

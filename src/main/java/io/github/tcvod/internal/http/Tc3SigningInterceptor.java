@@ -4,6 +4,7 @@ import io.github.tcvod.InternalApi;
 import io.github.tcvod.auth.Tc3Signer;
 import java.io.IOException;
 import java.time.Clock;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
@@ -48,24 +49,55 @@ public final class Tc3SigningInterceptor implements Interceptor {
     String host = host(request.url());
     if (!context.signed()) {
       // An unsigned action (x-tc-unsigned): the service skips the signature check and must see no token.
-      return chain.proceed(request.newBuilder()
-          .header("Host", host)
-          .header("X-TC-Timestamp", timestampText(timestamp))
-          .header("Authorization", UNSIGNED)
-          .removeHeader("X-TC-Token")
-          .build());
+      return chain.proceed(withHeaders(request, host, timestampText(timestamp), UNSIGNED, null, true));
     }
     String authorization = signer.authorization(context.credentials(), context.service(), timestamp,
         host, contentType.toString(), context.payload());
-    Request.Builder signed = request.newBuilder()
-        .header("Host", host)
-        .header("X-TC-Timestamp", timestampText(timestamp))
-        .header("Authorization", authorization);
     String token = context.credentials().sessionToken();
-    if (token != null) {
-      signed.header("X-TC-Token", token);
+    return chain.proceed(withHeaders(request, host, timestampText(timestamp), authorization, token, token != null));
+  }
+
+  /**
+   * The request with its signing headers, as {@code newBuilder().header(Host).header(X-TC-Timestamp)
+   * .header(Authorization)} and then {@code .header(X-TC-Token)} or {@code .removeHeader(X-TC-Token)}
+   * would make it: every other header kept in its order, then one of each signing header. Each
+   * {@code header()} call scans all headers case-insensitively; a request rarely carries one of these
+   * names already, so one scan checks for them and, when none is there, the new ones are only appended.
+   *
+   * @param token the X-TC-Token to set, or null
+   * @param replaceToken whether an X-TC-Token the request carries goes (replaced by {@code token} if any)
+   */
+  static Request withHeaders(Request request, String host, String timestamp, String authorization, String token,
+      boolean replaceToken) {
+    Request.Builder builder = request.newBuilder();
+    if (carriesAny(request.headers(), replaceToken)) {
+      builder.header("Host", host).header("X-TC-Timestamp", timestamp).header("Authorization", authorization);
+      if (token != null) {
+        builder.header("X-TC-Token", token);
+      } else if (replaceToken) {
+        builder.removeHeader("X-TC-Token");
+      }
+    } else {
+      builder.addHeader("Host", host).addHeader("X-TC-Timestamp", timestamp).addHeader("Authorization", authorization);
+      if (token != null) {
+        builder.addHeader("X-TC-Token", token);
+      }
     }
-    return chain.proceed(signed.build());
+    return builder.build();
+  }
+
+  private static boolean carriesAny(Headers headers, boolean replaceToken) {
+    for (int i = 0, size = headers.size(); i < size; i++) {
+      if (isSigningHeader(headers.name(i), replaceToken)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isSigningHeader(String name, boolean token) {
+    return name.equalsIgnoreCase("Host") || name.equalsIgnoreCase("X-TC-Timestamp")
+        || name.equalsIgnoreCase("Authorization") || token && name.equalsIgnoreCase("X-TC-Token");
   }
 
   /** The endpoint does not change per call: its Host header is worked out once. */

@@ -81,6 +81,9 @@ public final class ByteJsonReader extends JsonReader {
   private int tokenEnd;
   private boolean tokenAscii;
   private boolean tokenEscaped;
+  /** Whether {@link #nameHash} holds the hash of the peeked name, scanned by {@link #scanName()}'s plain-ASCII loop. */
+  private boolean nameHashed;
+  private int nameHash;
   /** Whether the peeked number is an integer that Gson reads as a long without going through a double. */
   private boolean numberIsLong;
   private long numberLong;
@@ -232,7 +235,8 @@ public final class ByteJsonReader extends JsonReader {
     if (peeked() != PEEKED_NAME || tokenEscaped) {
       throw refuse();
     }
-    String name = names.name(in, tokenStart, tokenEnd, tokenAscii);
+    String name = nameHashed ? names.name(in, tokenStart, tokenEnd, nameHash)
+        : names.name(in, tokenStart, tokenEnd, tokenAscii);
     peeked = PEEKED_NONE;
     pathNames[depth - 1] = name;
     if (watchedName != null && depth - 1 == watchedNesting && watchedName.equals(name)) {
@@ -459,7 +463,7 @@ public final class ByteJsonReader extends JsonReader {
           throw refuse();
         }
         pos++;
-        scanString();
+        scanName();
         return peeked = PEEKED_NAME;
       }
       case DANGLING_NAME:
@@ -596,6 +600,40 @@ public final class ByteJsonReader extends JsonReader {
     tokenAscii = ascii;
     tokenEscaped = escaped;
     pos = p + 1;
+  }
+
+  /**
+   * Scans a name as {@link #scanString()} does; a name of printable ASCII only (nearly every name)
+   * gets its hash for the {@link NameCache} in the same pass, instead of a second pass over its
+   * bytes. At the first byte that is anything else (an escape, a control or non-ASCII byte, the
+   * end), {@link #scanString()} scans it again from the start, with every check of its own.
+   */
+  private void scanName() throws IOException {
+    byte[] bytes = in;
+    int limit = end;
+    int p = pos;
+    int hash = 0;
+    while (p < limit) {
+      int b = bytes[p];
+      if (b == '"') {
+        tokenStart = pos;
+        tokenEnd = p;
+        tokenAscii = true;
+        tokenEscaped = false;
+        nameHashed = true;
+        nameHash = hash;
+        pos = p + 1;
+        return;
+      }
+      if (b < 0x20 || b == '\\') {
+        // a negative byte (non-ASCII) too
+        break;
+      }
+      hash = 31 * hash + b;
+      p++;
+    }
+    nameHashed = false;
+    scanString();
   }
 
   /** @return the index after the escape sequence starting at {@code p} */

@@ -180,7 +180,9 @@ class ByteJsonReaderTest {
       "{\"a\":\"\\x\"}", "{\"a\":\"\\u12\"}", "{\"a\":\"\\u12G4\"}", "{\"a\":\"\u0001\"}", "{\"a\":\"\n\"}",
       "// c\n{\"a\":1}", "/* c */{\"a\":1}", "# c\n{\"a\":1}", "\ufeff{\"a\":1}", ")]}'\n{\"a\":1}", "{\"a\":[1,]}",
       "{\"a\":[,1]}", "{\"a\":[1 2]}", "{\"a\":1,}", "{,}", "{\"a\":1\f}", "{\"a\":\"x}", "{\"\\u0041\":1}",
-      "{\"a\":-0}", "{\"a\":-}", "{\"a\":[]]}", "{\"a\":{}}}", "[1]", "1", "\"x\""})
+      "{\"a\":-0}", "{\"a\":-}", "{\"a\":[]]}", "{\"a\":{}}}", "[1]", "1", "\"x\"",
+      "{\"a\u0001\":1}", "{\"\u001f\":1}", "{\"ab\n\":1}", "{\"a", "{\"ab", "{\"ab\\", "{\"ab\\n\":1}", "{\"a\\u0041\":1}",
+      "{\"a\u00e9", "{\"a\":1,\"b"})
   void whatIsNotPlainlyWellFormedIsRefused(String text) {
     byte[] document = text.getBytes(StandardCharsets.UTF_8);
     ByteJsonReader reader = ByteJsonReader.open(document, 0, document.length);
@@ -392,6 +394,44 @@ class ByteJsonReaderTest {
     reader.endObject();
     reader.beginObject();
     assertSame(first, reader.nextName());
+    reader.close();
+  }
+
+  /** Names of plain ASCII are hashed as they are scanned; any other name is scanned, and cached or not, as before. */
+  @Test
+  void namesOfEveryKindReadRight() throws IOException {
+    String[] names = {"", "a", "TotalCount", "caf\u00e9", "\u00e9t\u00e9", "\u540d\ud83d\ude00", "x\u007fy", " ~!#$%&'()*+,-./",
+        "Aa", "BB", "sixty-four-characters-long-name-that-is-right-at-the-limit-xxxxx",
+        "sixty-five-characters-long-name-that-is-one-past-the-limit-xxxxxx"};
+    StringBuilder json = new StringBuilder("[");
+    for (int round = 0; round < 2; round++) {
+      for (String name : names) {
+        json.append(json.length() == 1 ? "" : ",").append("{\"").append(name).append("\":1}");
+      }
+    }
+    byte[] document = json.append(']').toString().getBytes(StandardCharsets.UTF_8);
+    ByteJsonReader reader = ByteJsonReader.open(document, 0, document.length);
+    reader.beginArray();
+    String[] first = new String[names.length];
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < names.length; i++) {
+        reader.beginObject();
+        String name = reader.nextName();
+        assertEquals(names[i], name);
+        if (round == 0) {
+          first[i] = name;
+        } else if (names[i].chars().allMatch(c -> c < 0x80) && names[i].length() <= NameCache.MAX_CACHED_LENGTH) {
+          assertSame(first[i], name, names[i]);
+        } else {
+          assertNotSame(first[i], name, names[i]);
+        }
+        assertEquals(1, reader.nextInt());
+        reader.endObject();
+      }
+    }
+    reader.endArray();
+    assertEquals(JsonToken.END_DOCUMENT, reader.peek());
+    assertFalse(reader.refused());
     reader.close();
   }
 
