@@ -1,5 +1,6 @@
 package io.github.tcvod.internal.http;
 
+import io.github.tcvod.internal.json.Utf8;
 import java.io.IOException;
 import java.io.Reader;
 
@@ -36,34 +37,11 @@ final class Utf8Reader extends Reader {
         pos++;
         continue;
       }
-      int codePoint;
-      int size;
-      if ((b & 0xe0) == 0xc0) {
-        size = 2;
-        codePoint = b & 0x1f;
-      } else if ((b & 0xf0) == 0xe0) {
-        size = 3;
-        codePoint = b & 0x0f;
-      } else if ((b & 0xf8) == 0xf0) {
-        size = 4;
-        codePoint = b & 0x07;
-      } else {
+      int codePoint = Utf8.decode(in, pos, in.length);
+      if (codePoint == Utf8.MALFORMED) {
         throw new Malformed();
       }
-      if (pos + size > in.length) {
-        throw new Malformed();
-      }
-      for (int i = 1; i < size; i++) {
-        int next = in[pos + i];
-        if ((next & 0xc0) != 0x80) {
-          throw new Malformed();
-        }
-        codePoint = (codePoint << 6) | (next & 0x3f);
-      }
-      if (size == 2 && codePoint < 0x80 || size == 3 && (codePoint < 0x800 || Character.isSurrogate((char) codePoint))
-          || size == 4 && (codePoint < 0x10000 || codePoint > Character.MAX_CODE_POINT)) {
-        throw new Malformed();
-      }
+      int size = Utf8.encodedLength(codePoint);
       pos += size;
       if (size < 4) {
         out[at++] = (char) codePoint;

@@ -679,36 +679,11 @@ public final class ByteJsonReader extends JsonReader {
 
   /** @return the length of the well-formed UTF-8 sequence of a non-ASCII character at {@code p} */
   private int utf8Length(byte[] bytes, int p, int limit) throws IOException {
-    int b = bytes[p];
-    int size;
-    int codePoint;
-    if ((b & 0xe0) == 0xc0) {
-      size = 2;
-      codePoint = b & 0x1f;
-    } else if ((b & 0xf0) == 0xe0) {
-      size = 3;
-      codePoint = b & 0x0f;
-    } else if ((b & 0xf8) == 0xf0) {
-      size = 4;
-      codePoint = b & 0x07;
-    } else {
+    int codePoint = Utf8.decode(bytes, p, limit);
+    if (codePoint == Utf8.MALFORMED) {
       throw refuse();
     }
-    if (p + size > limit) {
-      throw refuse();
-    }
-    for (int i = 1; i < size; i++) {
-      int next = bytes[p + i];
-      if ((next & 0xc0) != 0x80) {
-        throw refuse();
-      }
-      codePoint = (codePoint << 6) | (next & 0x3f);
-    }
-    if (size == 2 && codePoint < 0x80 || size == 3 && (codePoint < 0x800 || Character.isSurrogate((char) codePoint))
-        || size == 4 && (codePoint < 0x10000 || codePoint > Character.MAX_CODE_POINT)) {
-      throw refuse();
-    }
-    return size;
+    return Utf8.encodedLength(codePoint);
   }
 
   private String decodeString() {
