@@ -98,26 +98,9 @@ public final class ResponseReader {
     ByteJsonReader reader = ByteJsonReader.open(body, 0, length);
     try {
       reader.watchName("Error", 2);
-      T value = null;
-      boolean seen = false;
-      reader.beginObject();
-      while (reader.hasNext()) {
-        if ("Response".equals(reader.nextName())) {
-          if (seen) {
-            return null;
-          }
-          seen = true;
-          if (reader.peek() == JsonToken.BEGIN_OBJECT) {
-            value = adapter(responseType).read(reader);
-            continue;
-          }
-        }
-        reader.skipValue();
-      }
-      reader.endObject();
-      boolean whole = reader.peek() == JsonToken.END_DOCUMENT;
+      T value = bindEnvelope(reader, responseType);
       // An adapter may have caught what the reader threw and gone on: what it bound then means nothing.
-      return whole && !reader.refused() && !reader.watchedNameSeen() ? value : null;
+      return !reader.refused() && !reader.watchedNameSeen() ? value : null;
     } catch (IOException | RuntimeException | StackOverflowError e) {
       return null;
     } finally {
@@ -156,30 +139,39 @@ public final class ResponseReader {
 
   private <T> T bindStreaming(EnvelopeReader reader, Class<T> responseType, boolean nullOnError) throws IOException {
     try {
-      T value = null;
-      boolean seen = false;
-      reader.beginObject();
-      while (reader.hasNext()) {
-        if ("Response".equals(reader.nextName())) {
-          if (seen) {
-            throw new BindingFailure(null, "the body has more than one Response member", null);
-          }
-          seen = true;
-          if (reader.peek() == JsonToken.BEGIN_OBJECT) {
-            value = bindResponse(reader, responseType);
-            continue;
-          }
-        }
-        reader.skipValue();
-      }
-      reader.endObject();
-      if (nullOnError && reader.responseHasError) {
-        return null;
-      }
-      return reader.peek() == JsonToken.END_DOCUMENT ? value : null;
+      T value = bindEnvelope(reader, responseType);
+      return nullOnError && reader.responseHasError ? null : value;
     } finally {
       reader.close();
     }
+  }
+
+  /**
+   * Reads the envelope {@code {"Response": {...}}}, binding the Response object with the response
+   * type's adapter and skipping any other member.
+   *
+   * @return the bound Response object, or null when there is none or the document does not end after the envelope
+   * @throws BindingFailure for a second Response member or a field of the wrong type
+   */
+  private <T> T bindEnvelope(JsonReader reader, Class<T> responseType) throws IOException {
+    T value = null;
+    boolean seen = false;
+    reader.beginObject();
+    while (reader.hasNext()) {
+      if ("Response".equals(reader.nextName())) {
+        if (seen) {
+          throw new BindingFailure(null, "the body has more than one Response member", null);
+        }
+        seen = true;
+        if (reader.peek() == JsonToken.BEGIN_OBJECT) {
+          value = bindResponse(reader, responseType);
+          continue;
+        }
+      }
+      reader.skipValue();
+    }
+    reader.endObject();
+    return reader.peek() == JsonToken.END_DOCUMENT ? value : null;
   }
 
   /**
