@@ -59,6 +59,8 @@ public final class ByteJsonReader extends JsonReader {
   static final int MAX_NUMBER_LENGTH = 128;
   /** The decoding buffer of strings with escapes is kept up to this many chars, not a huge one. */
   static final int KEPT_SCRATCH_CHARS = 4096;
+  /** String values of at most this many ASCII bytes come from {@link #shortValues}. */
+  static final int MAX_CACHED_VALUE_LENGTH = 16;
   /** Decimals with at most this many digits fit a double's mantissa exactly, see {@link #nextDouble()}. */
   private static final int EXACT_DECIMAL_DIGITS = 15;
   private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
@@ -67,10 +69,17 @@ public final class ByteJsonReader extends JsonReader {
   private static final ThreadLocal<ByteJsonReader> PER_THREAD = new ThreadLocal<>();
 
   private final NameCache names = new NameCache();
+  /**
+   * Short string values: switches, enum values, formats ({@code "ON"}, {@code "weak"}, {@code "PNG"})
+   * recur in every answer. Longer ones (dates, ids, names, and any key or token) are made anew.
+   */
+  private final NameCache shortValues = new NameCache(false);
   private final int[] stack = new int[MAX_DEPTH + 1];
   private final String[] pathNames = new String[MAX_DEPTH + 1];
   private final int[] pathIndices = new int[MAX_DEPTH + 1];
   private int depth;
+  /** The deepest {@link #depth} since the last {@link #close()}: the path names it wipes lie below it. */
+  private int deepest;
 
   private byte[] in;
   private int pos;
@@ -354,7 +363,8 @@ public final class ByteJsonReader extends JsonReader {
   public void close() {
     in = null;
     peeked = PEEKED_NONE;
-    Arrays.fill(pathNames, null);
+    Arrays.fill(pathNames, 0, deepest, null);
+    deepest = 0;
     stack[0] = CLOSED;
     depth = 1;
     if (scratch != null && scratch.length > KEPT_SCRATCH_CHARS) {
@@ -420,6 +430,9 @@ public final class ByteJsonReader extends JsonReader {
       throw refuse();
     }
     stack[depth++] = scope;
+    if (depth > deepest) {
+      deepest = depth;
+    }
   }
 
   private int peeked() throws IOException {
@@ -690,6 +703,9 @@ public final class ByteJsonReader extends JsonReader {
     int length = tokenEnd - tokenStart;
     if (length == 0) {
       return "";
+    }
+    if (!tokenEscaped && tokenAscii && length <= MAX_CACHED_VALUE_LENGTH) {
+      return shortValues.ascii(in, tokenStart, tokenEnd);
     }
     if (!tokenEscaped) {
       // well-formed UTF-8, checked by the scan: the JDK's decoder gives the chars Gson's reader would

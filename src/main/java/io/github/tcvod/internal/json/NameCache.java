@@ -25,6 +25,7 @@ final class NameCache {
   /** Longer names are decoded each time: they are rare, and comparing them costs as much as copying. */
   static final int MAX_CACHED_LENGTH = 64;
 
+  private final boolean intern;
   private final String[] names = new String[SLOTS];
   /** The hash of each slot's name, so that a slot of another name is passed over without comparing bytes. */
   private final int[] hashes = new int[SLOTS];
@@ -64,6 +65,30 @@ final class NameCache {
     return cached(bytes, start, length, hash);
   }
 
+  /** A cache of member names, interned as said above. */
+  NameCache() {
+    this(true);
+  }
+
+  /** @param intern whether a String that takes a free slot is interned (names); values are not */
+  NameCache(boolean intern) {
+    this.intern = intern;
+  }
+
+  /**
+   * @param bytes the document
+   * @param start the first byte of the text
+   * @param end the byte after it
+   * @return the text of plain ASCII bytes, the same String as last time when the cache still holds it
+   */
+  String ascii(byte[] bytes, int start, int end) {
+    int hash = 0;
+    for (int i = start; i < end; i++) {
+      hash = 31 * hash + bytes[i];
+    }
+    return cached(bytes, start, end - start, hash);
+  }
+
   private String cached(byte[] bytes, int start, int length, int hash) {
     int first = slotOf(hash);
     int slot = first;
@@ -71,7 +96,8 @@ final class NameCache {
       String cached = names[slot];
       if (cached == null) {
         // Slots are taken in probe order and never emptied: the name is not further on.
-        return store(slot, hash, new String(bytes, start, length, StandardCharsets.US_ASCII).intern());
+        String text = new String(bytes, start, length, StandardCharsets.US_ASCII);
+        return store(slot, hash, intern ? text.intern() : text);
       }
       if (hashes[slot] == hash && sameAscii(cached, bytes, start, length)) {
         return cached;

@@ -397,6 +397,44 @@ class ByteJsonReaderTest {
     reader.close();
   }
 
+  /**
+   * A short plain value (a switch, an enum value) is the same String in every answer; a longer one,
+   * such as a key or a token, and one with escapes or non-ASCII characters, is made anew each time,
+   * so a thread's reader keeps nothing of them.
+   */
+  @Test
+  void onlyShortPlainValuesAreKept() throws IOException {
+    String limit = "sixteen-chars-xx";
+    String[] kept = {"", "ON", "weak", limit};
+    String[] fresh = {limit + "y", "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE", "caf\\u00e9", "caf\u00e9", "a\\nb"};
+    for (String value : kept) {
+      String[] read = readTwice(value);
+      assertEquals(value, read[0]);
+      assertSame(read[0], read[1], value);
+    }
+    for (String value : fresh) {
+      String[] read = readTwice(value);
+      assertEquals(read[0], read[1]);
+      assertEquals(GSON.fromJson("\"" + value + "\"", String.class), read[0]);
+      assertNotSame(read[0], read[1], value);
+    }
+  }
+
+  /** @return the value read from two answers, one after the other, by this thread's reader */
+  private static String[] readTwice(String value) throws IOException {
+    String[] read = new String[2];
+    for (int i = 0; i < 2; i++) {
+      byte[] document = ("[\"" + value + "\"]").getBytes(StandardCharsets.UTF_8);
+      ByteJsonReader reader = ByteJsonReader.open(document, 0, document.length);
+      reader.beginArray();
+      read[i] = reader.nextString();
+      reader.endArray();
+      assertFalse(reader.refused());
+      reader.close();
+    }
+    return read;
+  }
+
   /** Names of plain ASCII are hashed as they are scanned; any other name is scanned, and cached or not, as before. */
   @Test
   void namesOfEveryKindReadRight() throws IOException {
