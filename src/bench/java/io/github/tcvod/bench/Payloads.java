@@ -1,5 +1,6 @@
 package io.github.tcvod.bench;
 
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,6 +17,11 @@ final class Payloads {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** @return the JSON without the whitespace between its tokens */
+  static byte[] compact(byte[] json) {
+    return JsonParser.parseString(new String(json, StandardCharsets.UTF_8)).toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /** A page of {@code n} templates shaped like the seed's, with every enhancement set. */
