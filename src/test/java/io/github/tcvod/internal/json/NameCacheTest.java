@@ -192,6 +192,32 @@ class NameCacheTest {
     assertSame(replacing, name(names[NameCache.PROBES]));
   }
 
+  /**
+   * The cache of values works as the one of names, slots and runs by the String's hash, but keeps its
+   * own Strings: a value is no literal of the code, and interning what an answer holds would only fill
+   * the JVM's string table.
+   */
+  @Test
+  void valuesAreCachedByTheirHashButNotInterned() {
+    NameCache values = new NameCache(false);
+    String[] texts = namesOfOneSlot("Aa", NameCache.PROBES + 1);
+    String[] cached = new String[texts.length];
+    for (int i = 0; i < texts.length; i++) {
+      byte[] bytes = ("\"" + texts[i] + "\"").getBytes(StandardCharsets.US_ASCII);
+      cached[i] = values.ascii(bytes, 1, bytes.length - 1);
+      assertEquals(texts[i], cached[i]);
+      assertNotSame(texts[i].intern(), cached[i], texts[i]);
+    }
+    // the one more took the first's slot, the others stay: the slots are those of String.hashCode()
+    for (int i = 1; i < texts.length; i++) {
+      byte[] bytes = texts[i].getBytes(StandardCharsets.US_ASCII);
+      assertSame(cached[i], values.ascii(bytes, 0, bytes.length), texts[i]);
+    }
+    byte[] first = texts[0].getBytes(StandardCharsets.US_ASCII);
+    assertNotSame(cached[0], values.ascii(first, 0, first.length));
+    assertEquals(NameCache.PROBES, values.size());
+  }
+
   /** The hash kept per slot only passes over other names: a name of the same hash but not the same length is another. */
   @Test
   void aNameOfTheSameHashButAnotherLengthIsAnother() {
