@@ -313,8 +313,14 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     config.ownsHttpClient = httpClient == null;
     config.clock = new SkewAdjustedClock(clock);
     OkHttpClient.Builder http = config.ownsHttpClient ? defaultHttpClient() : httpClient.newBuilder();
-    apply(http, connectTimeout, readTimeout, writeTimeout,
-        callTimeout == null && !config.ownsHttpClient && httpClient.callTimeoutMillis() == 0 ? DEFAULT_CALL_TIMEOUT : callTimeout);
+    apply(http, connectTimeout, readTimeout, writeTimeout);
+    // The SDK ends attempts past the limit itself, unless it is the caller's client's own call timeout.
+    Duration attemptLimit = callTimeout != null ? callTimeout
+        : config.ownsHttpClient || httpClient.callTimeoutMillis() == 0 ? DEFAULT_CALL_TIMEOUT : null;
+    if (attemptLimit != null) {
+      http.callTimeout(0, TimeUnit.MILLISECONDS);
+      config.attemptTimeoutNanos = attemptLimit.toNanos();
+    }
     withoutResends(http);
     http.addInterceptor(new Tc3SigningInterceptor(signer == null ? Tc3Signer.create() : signer, config.clock));
     if (requestLogger != null) {
@@ -343,7 +349,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
   private static OkHttpClient.Builder defaultHttpClient() {
     OkHttpClient.Builder http = new OkHttpClient.Builder();
-    apply(http, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, DEFAULT_WRITE_TIMEOUT, DEFAULT_CALL_TIMEOUT);
+    apply(http, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, DEFAULT_WRITE_TIMEOUT);
     return http;
   }
 
@@ -357,7 +363,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         .authenticator(Authenticator.NONE).addNetworkInterceptor(new NoResendInterceptor());
   }
 
-  private static void apply(OkHttpClient.Builder http, Duration connect, Duration read, Duration write, Duration call) {
+  private static void apply(OkHttpClient.Builder http, Duration connect, Duration read, Duration write) {
     if (connect != null) {
       http.connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -366,9 +372,6 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     }
     if (write != null) {
       http.writeTimeout(write.toMillis(), TimeUnit.MILLISECONDS);
-    }
-    if (call != null) {
-      http.callTimeout(call.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 }

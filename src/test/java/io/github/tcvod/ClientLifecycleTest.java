@@ -43,7 +43,8 @@ class ClientLifecycleTest {
       assertEquals(10_000, http.connectTimeoutMillis());
       assertEquals(10_000, http.readTimeoutMillis(), "shorter than the 20 s retry window, so a hung read is retried");
       assertEquals(30_000, http.writeTimeoutMillis());
-      assertEquals(60_000, http.callTimeoutMillis());
+      assertEquals(0, http.callTimeoutMillis(), "the SDK ends attempts itself, without Okio's JVM-wide timeout queue");
+      assertEquals(TimeUnit.SECONDS.toNanos(60), VodTestServer.invokerOf(vod).config().attemptTimeoutNanos);
     }
   }
 

@@ -58,6 +58,16 @@ public final class VodTestServer {
    * @param vod a client
    * @return its HTTP client, for tests that observe connections and threads
    */
+  public static io.github.tcvod.internal.ActionInvoker invokerOf(VodClient vod) {
+    try {
+      java.lang.reflect.Field runtime = vod.getClass().getDeclaredField("runtime");
+      runtime.setAccessible(true);
+      return (io.github.tcvod.internal.ActionInvoker) runtime.get(vod);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   public static okhttp3.OkHttpClient httpClientOf(VodClient vod) {
     try {
       java.lang.reflect.Field runtime = vod.getClass().getDeclaredField("runtime");

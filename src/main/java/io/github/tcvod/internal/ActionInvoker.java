@@ -43,6 +43,8 @@ import okio.BufferedSource;
 public final class ActionInvoker implements ClientRuntime {
   /** Default limit of a response body, decompressed: far above the largest page the API returns. */
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 8L * 1024 * 1024;
+  /** How long the scheduler's thread outlives its last task (a wait, or a look at the attempts under way). */
+  static final long SCHEDULER_IDLE_SECONDS = 5;
 
   /** Waits between steps of a synchronous call; tests replace it to observe the delays. */
   @FunctionalInterface
@@ -74,6 +76,12 @@ public final class ActionInvoker implements ClientRuntime {
     public RetryPolicy retryPolicy = RetryPolicy.defaults();
     /** Client-side rate limit. */
     public RateLimit rateLimit = RateLimit.fromSpec();
+    /**
+     * The longest a synchronous attempt may take, ended by the SDK's {@link AttemptWatchdog}; 0 when
+     * the HTTP client's own call timeout is the limit. Asynchronous attempts get it as their OkHttp
+     * call timeout, which runs from when the dispatcher starts them.
+     */
+    public long attemptTimeoutNanos;
     /** The largest response body read, decompressed, in bytes. */
     public long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     /** Monotonic time of deadlines and backoff. */
@@ -97,10 +105,14 @@ public final class ActionInvoker implements ClientRuntime {
   private volatile boolean closed;
   private final BooleanSupplier isClosed = () -> closed;
   private ScheduledExecutorService scheduler;
+  /** Ends synchronous attempts past {@link Config#attemptTimeoutNanos}, or null when the HTTP client's timeout does. */
+  private final AttemptWatchdog watchdog;
 
   /** @param config the client's settings */
   public ActionInvoker(Config config) {
     this.config = config;
+    this.watchdog = config.attemptTimeoutNanos <= 0 ? null
+        : new AttemptWatchdog(config.attemptTimeoutNanos, running, this::schedule, System::nanoTime);
   }
 
   /**
@@ -186,7 +198,7 @@ public final class ActionInvoker implements ClientRuntime {
       bucket = buckets.computeIfAbsent(action.name(), name -> new TokenBucket(rate, config.nanoTime));
     }
     Exchange exchange = new Exchange(config, action, Json.toUtf8(gson, request), policy, callOptions.timeout(), bucket,
-        retryBudget, isClosed);
+        retryBudget, isClosed, async ? config.attemptTimeoutNanos : 0);
     if (config.listeners != null) {
       exchange.observe(new CallEvents(config.listeners, action, async, config.nanoTime));
     }
@@ -204,32 +216,47 @@ public final class ActionInvoker implements ClientRuntime {
 
   private <T> Attempt<T> attemptOnce(Exchange exchange, SyncRun run, Class<T> responseType) {
     Call call = exchange.newCall();
+    AttemptWatchdog.TimedAttempt attempt = new AttemptWatchdog.TimedAttempt(call,
+        watchdog == null ? 0 : watchdog.deadlineFromNow());
     run.current = call;
-    if (closed) {
-      call.cancel();
+    if (watchdog != null) {
+      run.timed = attempt;
+      watchdog.watch(attempt.deadline);
     }
-    Response response;
     try {
-      response = call.execute();
-    } catch (IOException e) {
-      return Attempt.failed(exchange.transportFailure(e, 0), null);
-    } catch (RuntimeException e) {
-      // An interceptor's bug (a signer, a logger, the user's own): not a transport failure, never retried.
-      throw e instanceof VodException ? e : exchange.unexpected(e);
+      if (closed) {
+        call.cancel();
+      }
+      Response response;
+      try {
+        response = call.execute();
+      } catch (IOException e) {
+        return Attempt.failed(exchange.transportFailure(attempt.reported(e), 0), null);
+      } catch (RuntimeException e) {
+        // An interceptor's bug (a signer, a logger, the user's own): not a transport failure, never retried.
+        throw e instanceof VodException ? e : exchange.unexpected(e);
+      }
+      return read(exchange, response, responseType, attempt);
     } finally {
+      run.timed = null;
       run.current = null;
     }
-    return read(exchange, response, responseType);
   }
 
-  private <T> Attempt<T> read(Exchange exchange, Response response, Class<T> responseType) {
+  /**
+   * @param attempt the synchronous attempt, whose failure while reading may be the watchdog's doing;
+   *     null for an asynchronous one
+   */
+  private <T> Attempt<T> read(Exchange exchange, Response response, Class<T> responseType,
+      AttemptWatchdog.TimedAttempt attempt) {
     try (Response answer = response) {
       BodyBuffer body = BodyBuffer.acquire();
       try {
         try {
           readBounded(exchange, answer, body);
         } catch (IOException e) {
-          return Attempt.failed(exchange.transportFailure(e, answer.code()), answer);
+          return Attempt.failed(exchange.transportFailure(attempt == null ? e : attempt.reported(e), answer.code()),
+              answer);
         } catch (VodException e) {
           return Attempt.failed(e, answer);
         }
@@ -285,18 +312,35 @@ public final class ActionInvoker implements ClientRuntime {
     }
   }
 
-  /** @return the scheduler of asynchronous waits, or null once the client is closed */
+  /** Schedules a task on {@link #scheduler()}; false once the client is closed. */
+  private boolean schedule(Runnable task, long delayNanos) {
+    ScheduledExecutorService executor = scheduler();
+    if (executor == null) {
+      return false;
+    }
+    try {
+      executor.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+      return true;
+    } catch (RejectedExecutionException e) {
+      return false;
+    }
+  }
+
+  /** @return the scheduler of asynchronous waits and of the attempt watchdog, or null once the client is closed */
   private synchronized ScheduledExecutorService scheduler() {
     if (closed) {
       return null;
     }
     if (scheduler == null) {
       ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-        Thread thread = new Thread(runnable, "tcvod-retry-scheduler");
+        Thread thread = new Thread(runnable, "tcvod-scheduler");
         thread.setDaemon(true);
         return thread;
       });
       executor.setRemoveOnCancelPolicy(true);
+      // An idle client, closed or not, keeps no thread: the thread ends once nothing is scheduled.
+      executor.setKeepAliveTime(SCHEDULER_IDLE_SECONDS, TimeUnit.SECONDS);
+      executor.allowCoreThreadTimeOut(true);
       scheduler = executor;
     }
     return scheduler;
@@ -359,14 +403,21 @@ public final class ActionInvoker implements ClientRuntime {
     }
   }
 
-  /** A call under way, as close() sees it. */
-  private interface Run {
+  /** A call under way, as close() and the attempt watchdog see it. */
+  private interface Run extends AttemptWatchdog.Watched {
     /** Ends the call with ClientError.Closed as soon as possible. */
     void abort();
   }
 
   private static final class SyncRun implements Run {
     volatile Call current;
+    /** The attempt under way, while the watchdog watches this client's attempts. */
+    volatile AttemptWatchdog.TimedAttempt timed;
+
+    @Override
+    public AttemptWatchdog.TimedAttempt timedAttempt() {
+      return timed;
+    }
 
     @Override
     public void abort() {
@@ -393,6 +444,12 @@ public final class ActionInvoker implements ClientRuntime {
       this.exchange = exchange;
       this.responseType = responseType;
       this.future = future;
+    }
+
+    /** OkHttp's call timeout limits an asynchronous attempt, from when its dispatcher starts it. */
+    @Override
+    public AttemptWatchdog.TimedAttempt timedAttempt() {
+      return null;
     }
 
     void start() {
@@ -462,7 +519,7 @@ public final class ActionInvoker implements ClientRuntime {
     @Override
     public void onResponse(Call call, Response response) {
       try {
-        step(() -> settle(read(exchange, response, responseType)));
+        step(() -> settle(read(exchange, response, responseType, null)));
       } finally {
         // step() skips the read when close() or a cancel completed the future meanwhile.
         response.close();

@@ -63,9 +63,15 @@ final class Exchange {
   private boolean skewCorrected;
   /** The call's listener events, or null when the client has no listener. */
   private CallEvents events;
+  /** The SDK's limit per attempt that this exchange's calls carry as their OkHttp call timeout, or 0. */
+  private final long attemptLimitNanos;
 
+  /**
+   * @param attemptLimitNanos a limit per attempt to give each HTTP call as its call timeout (the
+   *     asynchronous calls of a client whose limit the SDK enforces), or 0
+   */
   Exchange(ActionInvoker.Config config, ActionDescriptor action, byte[] payload, RetryPolicy policy, Duration timeout,
-      TokenBucket bucket, RetryBudget budget, BooleanSupplier clientClosed) {
+      TokenBucket bucket, RetryBudget budget, BooleanSupplier clientClosed, long attemptLimitNanos) {
     this.config = config;
     this.action = action;
     this.payload = payload;
@@ -73,6 +79,7 @@ final class Exchange {
     this.bucket = bucket;
     this.budget = budget;
     this.clientClosed = clientClosed;
+    this.attemptLimitNanos = attemptLimitNanos;
     this.startNanos = now();
     this.deadlineNanos = timeout == null ? NO_DEADLINE
         : Durations.saturatedAdd(startNanos, Durations.toNanosSaturated(timeout));
@@ -110,11 +117,17 @@ final class Exchange {
         : new SigningContext(credentials(), action.service(), JSON, payload);
     Request request = new Request.Builder().url(config.endpoint).headers(fixedHeaders()).post(body).build();
     Call call = config.http.newCall(request);
-    if (deadlineNanos != NO_DEADLINE) {
-      long remaining = Math.max(1, remainingNanos());
+    if (deadlineNanos != NO_DEADLINE || attemptLimitNanos > 0) {
+      // A call's own timeout replaces the client's: the shortest of the deadline and the limits applies.
+      long limit = deadlineNanos == NO_DEADLINE ? Long.MAX_VALUE : Math.max(1, remainingNanos());
+      if (attemptLimitNanos > 0) {
+        limit = Math.min(limit, attemptLimitNanos);
+      }
       int clientLimitMillis = config.http.callTimeoutMillis();
-      call.timeout().timeout(clientLimitMillis == 0 ? remaining
-          : Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(clientLimitMillis)), TimeUnit.NANOSECONDS);
+      if (clientLimitMillis > 0) {
+        limit = Math.min(limit, TimeUnit.MILLISECONDS.toNanos(clientLimitMillis));
+      }
+      call.timeout().timeout(limit, TimeUnit.NANOSECONDS);
     }
     if (events != null) {
       events.attemptStarted();

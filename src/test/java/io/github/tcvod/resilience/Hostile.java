@@ -37,15 +37,24 @@ final class Hostile {
   /** @return names of the live threads the SDK or its own OkHttp client started */
   static Set<String> sdkThreads() {
     Set<String> names = new TreeSet<>();
+    for (Thread thread : sdkThreadObjects()) {
+      names.add(thread.getName());
+    }
+    return names;
+  }
+
+  /** @return the live threads the SDK or its own OkHttp client started, those of other tests' clients included */
+  static Set<Thread> sdkThreadObjects() {
+    Set<Thread> threads = new java.util.HashSet<>();
     for (Thread thread : Thread.getAllStackTraces().keySet()) {
       String name = thread.getName();
       // OkHttp's TaskRunner threads are shared by every OkHttp client of the JVM, not the SDK's;
       // they take the name of the task they run (e.g. "OkHttp ConnectionPool connection closer").
       boolean sharedByOkHttp = name.contains("TaskRunner") || name.contains("ConnectionPool");
       if (thread.isAlive() && (name.startsWith("tcvod") || (name.startsWith("OkHttp") && !sharedByOkHttp))) {
-        names.add(name);
+        threads.add(thread);
       }
     }
-    return names;
+    return threads;
   }
 }
