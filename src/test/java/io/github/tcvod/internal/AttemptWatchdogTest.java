@@ -84,6 +84,23 @@ class AttemptWatchdogTest {
   }
 
   @Test
+  void theNextSweepIsAtTheEarliestDeadlineLeftWhateverTheOrderOfTheCalls() {
+    Run first = start();
+    now.addAndGet(200);
+    Run second = start();
+    now.addAndGet(200);
+    Run third = start();
+    running.clear();
+    running.add(third);
+    running.add(second);
+    running.add(first);
+    now.set(6_000);
+    runSweep(0);
+    assertTrue(first.attempt.call.isCanceled());
+    assertEquals(List.of(LIMIT, 200L), delays, "at the second attempt's deadline, not the third's");
+  }
+
+  @Test
   void anAttemptStartedAfterALookThatFoundNothingSchedulesItsOwnSweep() {
     Run first = start();
     running.remove(first);
