@@ -60,11 +60,19 @@ public final class JsonAdapters {
    * @throws IOException on malformed JSON, or a value that is neither an object nor null
    */
   public static boolean beginObjectOrReadNull(JsonReader in) throws IOException {
-    if (in.peek() == JsonToken.NULL) {
-      in.nextNull();
+    if (readNull(in)) {
       return false;
     }
     in.beginObject();
+    return true;
+  }
+
+  /** @return whether the next value is a JSON null, which is then consumed */
+  private static boolean readNull(JsonReader in) throws IOException {
+    if (in.peek() != JsonToken.NULL) {
+      return false;
+    }
+    in.nextNull();
     return true;
   }
 
@@ -120,8 +128,7 @@ public final class JsonAdapters {
    * @throws IOException on malformed JSON
    */
   public static <T> List<T> readList(JsonReader in, ValueReader<T> item) throws IOException {
-    if (in.peek() == JsonToken.NULL) {
-      in.nextNull();
+    if (readNull(in)) {
       return null;
     }
     List<T> list = new ArrayList<>();
@@ -145,8 +152,7 @@ public final class JsonAdapters {
    * @throws JsonSyntaxException when a key repeats, as Gson's own map adapter does
    */
   public static <V> Map<String, V> readMap(JsonReader in, ValueReader<V> value) throws IOException {
-    if (in.peek() == JsonToken.NULL) {
-      in.nextNull();
+    if (readNull(in)) {
       return null;
     }
     Map<String, V> map = new LinkedHashMap<>();
@@ -245,8 +251,7 @@ public final class JsonAdapters {
    * @throws JsonSyntaxException when the value is not an integer
    */
   public static Long readLong(JsonReader in) throws IOException {
-    if (in.peek() == JsonToken.NULL) {
-      in.nextNull();
+    if (readNull(in)) {
       return null;
     }
     try {
@@ -266,8 +271,7 @@ public final class JsonAdapters {
    * @throws JsonSyntaxException when the value is not a number
    */
   public static Double readDouble(JsonReader in) throws IOException {
-    if (in.peek() == JsonToken.NULL) {
-      in.nextNull();
+    if (readNull(in)) {
       return null;
     }
     try {
@@ -298,8 +302,7 @@ public final class JsonAdapters {
    * @throws JsonSyntaxException when the value is not an integer of 32 bits
    */
   public static Integer readInteger(JsonReader in) throws IOException {
-    if (in.peek() == JsonToken.NULL) {
-      in.nextNull();
+    if (readNull(in)) {
       return null;
     }
     try {

@@ -729,13 +729,10 @@ public final class ByteJsonReader extends JsonReader {
         chars[count++] = (char) b;
         p++;
       } else {
-        int size = (b & 0xe0) == 0xc0 ? 2 : (b & 0xf0) == 0xe0 ? 3 : 4;
-        int codePoint = b & (size == 2 ? 0x1f : size == 3 ? 0x0f : 0x07);
-        for (int i = 1; i < size; i++) {
-          codePoint = (codePoint << 6) | (bytes[p + i] & 0x3f);
-        }
+        // well-formed, checked by the scan
+        int codePoint = Utf8.decode(bytes, p, tokenEnd);
         count += Character.toChars(codePoint, chars, count);
-        p += size;
+        p += Utf8.encodedLength(codePoint);
       }
     }
     return new String(chars, 0, count);

@@ -42,11 +42,7 @@ final class NameCache {
     if (!ascii || length > MAX_CACHED_LENGTH) {
       return new String(bytes, start, length, StandardCharsets.UTF_8);
     }
-    int hash = 0;
-    for (int i = start; i < end; i++) {
-      hash = 31 * hash + bytes[i];
-    }
-    return cached(bytes, start, length, hash);
+    return ascii(bytes, start, end);
   }
 
   /**
