@@ -216,11 +216,11 @@ public final class ActionInvoker implements ClientRuntime {
 
   private <T> Attempt<T> attemptOnce(Exchange exchange, SyncRun run, Class<T> responseType) {
     Call call = exchange.newCall();
+    // Without a watchdog the deadline is never looked at.
     AttemptWatchdog.TimedAttempt attempt = new AttemptWatchdog.TimedAttempt(call,
         watchdog == null ? 0 : watchdog.deadlineFromNow());
-    run.current = call;
+    run.attempt = attempt;
     if (watchdog != null) {
-      run.timed = attempt;
       watchdog.watch(attempt.deadline);
     }
     try {
@@ -238,8 +238,7 @@ public final class ActionInvoker implements ClientRuntime {
       }
       return read(exchange, response, responseType, attempt);
     } finally {
-      run.timed = null;
-      run.current = null;
+      run.attempt = null;
     }
   }
 
@@ -410,20 +409,19 @@ public final class ActionInvoker implements ClientRuntime {
   }
 
   private static final class SyncRun implements Run {
-    volatile Call current;
-    /** The attempt under way, while the watchdog watches this client's attempts. */
-    volatile AttemptWatchdog.TimedAttempt timed;
+    /** The attempt under way, or null between attempts. */
+    volatile AttemptWatchdog.TimedAttempt attempt;
 
     @Override
     public AttemptWatchdog.TimedAttempt timedAttempt() {
-      return timed;
+      return attempt;
     }
 
     @Override
     public void abort() {
-      Call call = current;
-      if (call != null) {
-        call.cancel();
+      AttemptWatchdog.TimedAttempt current = attempt;
+      if (current != null) {
+        current.call.cancel();
       }
     }
   }
