@@ -12,6 +12,7 @@ import io.github.tcvod.internal.RuntimeVersions;
 import io.github.tcvod.internal.SkewAdjustedClock;
 import io.github.tcvod.internal.http.LoggingInterceptor;
 import io.github.tcvod.internal.http.NoResendInterceptor;
+import io.github.tcvod.internal.http.SocketReadTimeout;
 import io.github.tcvod.internal.http.Tc3SigningInterceptor;
 import io.github.tcvod.spi.ClientRuntime;
 import java.time.Clock;
@@ -28,7 +29,8 @@ import okhttp3.OkHttpClient;
  * HTTPS, credentials from {@link DefaultCredentialsProvider}, no region, no language, connect
  * timeout 10 s, read timeout 10 s, write timeout 30 s, 60 s for each attempt,
  * {@link RetryPolicy#defaults()}, {@link RateLimit#fromSpec()}, response bodies up to 8 MiB, no
- * request logging, and an HTTP client of the client's own. Durations are at most 24 hours.
+ * request logging, and an HTTP client of the client's own, speaking HTTP/1.1, whose sockets keep the
+ * read timeout. Durations are at most 24 hours.
  *
  * @param <B> the concrete builder
  */
@@ -312,8 +314,15 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     ActionInvoker.Config config = new ActionInvoker.Config();
     config.ownsHttpClient = httpClient == null;
     config.clock = new SkewAdjustedClock(clock);
-    OkHttpClient.Builder http = config.ownsHttpClient ? defaultHttpClient() : httpClient.newBuilder();
-    apply(http, connectTimeout, readTimeout, writeTimeout);
+    OkHttpClient.Builder http;
+    if (config.ownsHttpClient) {
+      http = new OkHttpClient.Builder();
+      apply(http, orDefault(connectTimeout, DEFAULT_CONNECT_TIMEOUT), null, orDefault(writeTimeout, DEFAULT_WRITE_TIMEOUT));
+      SocketReadTimeout.apply(http, orDefault(readTimeout, DEFAULT_READ_TIMEOUT), endpoint);
+    } else {
+      http = httpClient.newBuilder();
+      apply(http, connectTimeout, readTimeout, writeTimeout);
+    }
     // The SDK ends attempts past the limit itself, unless it is the caller's client's own call timeout.
     Duration attemptLimit = callTimeout != null ? callTimeout
         : config.ownsHttpClient || httpClient.callTimeoutMillis() == 0 ? DEFAULT_CALL_TIMEOUT : null;
@@ -347,10 +356,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return all.isEmpty() ? null : new CallListeners(all, requestLogger);
   }
 
-  private static OkHttpClient.Builder defaultHttpClient() {
-    OkHttpClient.Builder http = new OkHttpClient.Builder();
-    apply(http, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, DEFAULT_WRITE_TIMEOUT);
-    return http;
+  private static Duration orDefault(Duration value, Duration fallback) {
+    return value != null ? value : fallback;
   }
 
   /**

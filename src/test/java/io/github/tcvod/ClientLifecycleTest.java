@@ -37,11 +37,15 @@ class ClientLifecycleTest {
   }
 
   @Test
-  void defaultTimeoutsAreFinite() {
+  void defaultTimeoutsAreFinite() throws java.io.IOException {
     try (VodClient vod = VodTestServer.clientOf(server.getPort()).build()) {
       OkHttpClient http = VodTestServer.httpClientOf(vod);
       assertEquals(10_000, http.connectTimeoutMillis());
-      assertEquals(10_000, http.readTimeoutMillis(), "shorter than the 20 s retry window, so a hung read is retried");
+      assertEquals(0, http.readTimeoutMillis(), "the sockets keep the read timeout, without Okio's JVM-wide timeout queue");
+      try (java.net.Socket socket = http.socketFactory().createSocket()) {
+        socket.setSoTimeout(0);
+        assertEquals(10_000, socket.getSoTimeout(), "shorter than the 20 s retry window, so a hung read is retried");
+      }
       assertEquals(30_000, http.writeTimeoutMillis());
       assertEquals(0, http.callTimeoutMillis(), "the SDK ends attempts itself, without Okio's JVM-wide timeout queue");
       assertEquals(TimeUnit.SECONDS.toNanos(60), VodTestServer.invokerOf(vod).config().attemptTimeoutNanos);

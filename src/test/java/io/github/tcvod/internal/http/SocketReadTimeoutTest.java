@@ -1,0 +1,148 @@
+package io.github.tcvod.internal.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.SocketFactory;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import org.junit.jupiter.api.Test;
+
+class SocketReadTimeoutTest {
+  private static final HttpUrl ENDPOINT = HttpUrl.get("https://vod.tencentcloudapi.com/");
+
+  private static ProxySelector selecting(Proxy... proxies) {
+    return new ProxySelector() {
+      @Override
+      public List<Proxy> select(URI uri) {
+        return Arrays.asList(proxies);
+      }
+
+      @Override
+      public void connectFailed(URI uri, SocketAddress address, IOException e) {
+      }
+    };
+  }
+
+  private static final Proxy SOCKS = new Proxy(Proxy.Type.SOCKS, InetSocketAddress.createUnresolved("socks.example", 1080));
+  private static final Proxy HTTP = new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved("proxy.example", 8080));
+
+  @Test
+  void okHttpIsToldNoReadTimeoutAndTheSocketsKeepTheSdks() throws IOException {
+    OkHttpClient.Builder builder = new OkHttpClient.Builder();
+    SocketReadTimeout.apply(builder, Duration.ofMillis(1234), ENDPOINT, selecting(Proxy.NO_PROXY, HTTP));
+    OkHttpClient http = builder.build();
+    assertEquals(0, http.readTimeoutMillis(), "no Okio timeout around each read");
+    assertEquals(Collections.singletonList(Protocol.HTTP_1_1), http.protocols(),
+        "HTTP/2 asks its reader's socket for no timeout, and would get the SDK's");
+    try (Socket socket = http.socketFactory().createSocket()) {
+      assertEquals(1234, socket.getSoTimeout(), "a new socket waits at most the read timeout");
+      socket.setSoTimeout(0);
+      assertEquals(1234, socket.getSoTimeout(), "OkHttp's 'no timeout' becomes the SDK's");
+      socket.setSoTimeout(1);
+      assertEquals(1, socket.getSoTimeout(), "a timeout OkHttp sets itself (its health check) is kept");
+    }
+  }
+
+  @Test
+  void aSocksProxyKeepsOkHttpsReadTimeout() {
+    OkHttpClient.Builder builder = new OkHttpClient.Builder();
+    SocketFactory original = builder.build().socketFactory();
+    SocketReadTimeout.apply(builder, Duration.ofMillis(1234), ENDPOINT, selecting(Proxy.NO_PROXY, SOCKS));
+    OkHttpClient http = builder.build();
+    assertEquals(1234, http.readTimeoutMillis(), "OkHttp makes a SOCKS socket itself, without the factory");
+    assertSame(original, http.socketFactory());
+    assertTrue(http.protocols().contains(Protocol.HTTP_2));
+  }
+
+  @Test
+  void whetherASocksProxyMayBeUsed() {
+    assertFalse(SocketReadTimeout.throughSocksProxy(null, ENDPOINT));
+    assertFalse(SocketReadTimeout.throughSocksProxy(selecting(Proxy.NO_PROXY), ENDPOINT));
+    assertFalse(SocketReadTimeout.throughSocksProxy(selecting(HTTP, Proxy.NO_PROXY), ENDPOINT));
+    assertTrue(SocketReadTimeout.throughSocksProxy(selecting(HTTP, SOCKS), ENDPOINT));
+    ProxySelector failing = new ProxySelector() {
+      @Override
+      public List<Proxy> select(URI uri) {
+        throw new IllegalStateException("no idea");
+      }
+
+      @Override
+      public void connectFailed(URI uri, SocketAddress address, IOException e) {
+      }
+    };
+    assertTrue(SocketReadTimeout.throughSocksProxy(failing, ENDPOINT), "a selector that cannot say may say SOCKS later");
+  }
+
+  @Test
+  void theSelectorIsAskedAboutTheEndpoint() {
+    AtomicReference<URI> asked = new AtomicReference<>();
+    ProxySelector recording = new ProxySelector() {
+      @Override
+      public List<Proxy> select(URI uri) {
+        asked.set(uri);
+        return Collections.singletonList(Proxy.NO_PROXY);
+      }
+
+      @Override
+      public void connectFailed(URI uri, SocketAddress address, IOException e) {
+      }
+    };
+    SocketReadTimeout.throughSocksProxy(recording, HttpUrl.get("http://127.0.0.1:8080/"));
+    assertEquals(URI.create("http://127.0.0.1:8080"), asked.get());
+  }
+
+  @Test
+  void connectedSocketsOfTheFactoryTimeOutTheirReads() {
+    assertTimeoutPreemptively(Duration.ofSeconds(20), this::connectAndReadNothing);
+  }
+
+  private void connectAndReadNothing() throws IOException {
+    SocketFactory factory = new SocketReadTimeout.Factory(200);
+    // The backlog takes the four connections, never accepted: the kernel completes them.
+    try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+      int port = server.getLocalPort();
+      InetAddress loopback = InetAddress.getLoopbackAddress();
+      List<Socket> sockets = Arrays.asList(factory.createSocket(loopback, port),
+          factory.createSocket(loopback.getHostAddress(), port),
+          factory.createSocket(loopback, port, loopback, 0),
+          factory.createSocket(loopback.getHostAddress(), port, loopback, 0));
+      try {
+        for (Socket socket : sockets) {
+          assertTrue(socket.isConnected());
+          assertEquals(port, socket.getPort());
+          assertEquals(200, socket.getSoTimeout());
+        }
+        Socket first = sockets.get(0);
+        long start = System.nanoTime();
+        assertThrows(SocketTimeoutException.class, () -> first.getInputStream().read());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis >= 150 && millis < 5_000, "the read waited " + millis + " ms for a 200 ms timeout");
+      } finally {
+        for (Socket socket : sockets) {
+          socket.close();
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package io.github.tcvod.resilience;
+
+import static io.github.tcvod.resilience.Hostile.REQUEST;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.tcvod.VodClient;
+import io.github.tcvod.VodTestServer;
+import io.github.tcvod.exception.TransportException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The read timeout of the SDK's own HTTP client is kept by its sockets, not by Okio's timeout queue
+ * (see {@code SocketReadTimeout}): a read that waits longer fails at the read timeout, long before
+ * the attempt limit, whether it waits for an answer or for the server's half of a TLS handshake.
+ */
+class ReadTimeoutTest {
+  private static final Duration WATCHDOG = Duration.ofSeconds(20);
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
+  /** Far beyond the watchdog: a test that ends in time was ended by the read timeout. */
+  private static final Duration ATTEMPT_LIMIT = Duration.ofSeconds(60);
+
+  private static void assertEndsAtTheReadTimeout(VodClient vod) {
+    long start = System.nanoTime();
+    TransportException e = assertTimeoutPreemptively(WATCHDOG,
+        () -> assertThrows(TransportException.class, () -> vod.describeProcessImageAsyncTemplates(REQUEST)));
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertTrue(e.getCause() instanceof SocketTimeoutException, "a read timeout: " + e.getCause());
+    assertTrue(millis >= READ_TIMEOUT.toMillis() - 100, "ended after " + millis + " ms, before the read timeout");
+    assertTrue(e.isRetryable());
+  }
+
+  @Test
+  void anAnswerThatNeverComesEndsAtTheReadTimeout() throws Exception {
+    try (RawServer server = new RawServer((n, out) -> HostileAnswersTest.sleepQuietly(30_000));
+         VodClient vod = VodTestServer.clientOf(server.port()).readTimeout(READ_TIMEOUT).callTimeout(ATTEMPT_LIMIT)
+             .build()) {
+      assertEndsAtTheReadTimeout(vod);
+      assertEquals(1, server.requests());
+    }
+  }
+
+  /** The server accepts the connection and never answers the ClientHello (it waits for an HTTP head). */
+  @Test
+  void aTlsHandshakeThatNeverEndsEndsAtTheReadTimeout() throws Exception {
+    try (RawServer server = new RawServer((n, out) -> {
+          throw new AssertionError("no HTTP request can arrive before the handshake");
+        });
+         VodClient vod = VodTestServer.clientOf(server.port()).endpoint("https://127.0.0.1:" + server.port())
+             .readTimeout(READ_TIMEOUT).callTimeout(ATTEMPT_LIMIT).build()) {
+      assertEndsAtTheReadTimeout(vod);
+      assertEquals(0, server.requests());
+    }
+  }
+
+  @Test
+  void theSdksOwnClientReadsWithoutOkHttpsTimeout() {
+    try (VodClient vod = VodTestServer.clientOf(1).readTimeout(READ_TIMEOUT).build()) {
+      OkHttpClient http = VodTestServer.httpClientOf(vod);
+      assertEquals(0, http.readTimeoutMillis(), "Okio's timeout around each read costs a lock and a thread's wake-up");
+    }
+  }
+
+  @Test
+  void aCallersClientKeepsItsReadTimeoutItsSocketsAndItsProtocols() {
+    OkHttpClient mine = new OkHttpClient.Builder().readTimeout(7, TimeUnit.SECONDS).build();
+    try (VodClient vod = VodTestServer.clientOf(1).httpClient(mine).build()) {
+      OkHttpClient http = VodTestServer.httpClientOf(vod);
+      assertEquals(7_000, http.readTimeoutMillis());
+      assertSame(mine.socketFactory(), http.socketFactory());
+      assertEquals(mine.protocols(), http.protocols());
+    }
+    try (VodClient vod = VodTestServer.clientOf(1).httpClient(mine).readTimeout(Duration.ofSeconds(3)).build()) {
+      assertEquals(3_000, VodTestServer.httpClientOf(vod).readTimeoutMillis(), "set on the builder: set on OkHttp");
+    }
+  }
+}
