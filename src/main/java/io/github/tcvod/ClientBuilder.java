@@ -12,7 +12,8 @@ import io.github.tcvod.internal.RuntimeVersions;
 import io.github.tcvod.internal.SkewAdjustedClock;
 import io.github.tcvod.internal.http.LoggingInterceptor;
 import io.github.tcvod.internal.http.NoResendInterceptor;
-import io.github.tcvod.internal.http.SocketReadTimeout;
+import io.github.tcvod.internal.http.SocketTimeouts;
+import io.github.tcvod.internal.http.WriteWatchdog;
 import io.github.tcvod.internal.http.Tc3SigningInterceptor;
 import io.github.tcvod.spi.ClientRuntime;
 import java.time.Clock;
@@ -30,7 +31,7 @@ import okhttp3.OkHttpClient;
  * timeout 10 s, read timeout 10 s, write timeout 30 s, 60 s for each attempt,
  * {@link RetryPolicy#defaults()}, {@link RateLimit#fromSpec()}, response bodies up to 8 MiB, no
  * request logging, and an HTTP client of the client's own, speaking HTTP/1.1, whose sockets keep the
- * read timeout. Durations are at most 24 hours.
+ * read and write timeouts. Durations are at most 24 hours.
  *
  * @param <B> the concrete builder
  */
@@ -317,8 +318,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     OkHttpClient.Builder http;
     if (config.ownsHttpClient) {
       http = new OkHttpClient.Builder();
-      apply(http, orDefault(connectTimeout, DEFAULT_CONNECT_TIMEOUT), null, orDefault(writeTimeout, DEFAULT_WRITE_TIMEOUT));
-      SocketReadTimeout.apply(http, orDefault(readTimeout, DEFAULT_READ_TIMEOUT), endpoint);
+      apply(http, orDefault(connectTimeout, DEFAULT_CONNECT_TIMEOUT), null, null);
+      config.socketWrites = new WriteWatchdog(orDefault(writeTimeout, DEFAULT_WRITE_TIMEOUT).toNanos(), System::nanoTime);
+      SocketTimeouts.apply(http, orDefault(readTimeout, DEFAULT_READ_TIMEOUT), config.socketWrites, endpoint);
     } else {
       http = httpClient.newBuilder();
       apply(http, connectTimeout, readTimeout, writeTimeout);

@@ -46,7 +46,8 @@ class ClientLifecycleTest {
         socket.setSoTimeout(0);
         assertEquals(10_000, socket.getSoTimeout(), "shorter than the 20 s retry window, so a hung read is retried");
       }
-      assertEquals(30_000, http.writeTimeoutMillis());
+      assertEquals(0, http.writeTimeoutMillis(), "the SDK's write watchdog keeps the write timeout, without Okio's queue");
+      assertEquals(TimeUnit.SECONDS.toNanos(30), VodTestServer.invokerOf(vod).config().socketWrites.timeoutNanos());
       assertEquals(0, http.callTimeoutMillis(), "the SDK ends attempts itself, without Okio's JVM-wide timeout queue");
       assertEquals(TimeUnit.SECONDS.toNanos(60), VodTestServer.invokerOf(vod).config().attemptTimeoutNanos);
     }

@@ -2,7 +2,6 @@ package io.github.tcvod.internal;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import okhttp3.Call;
 
@@ -11,15 +10,29 @@ import okhttp3.Call;
  * as OkHttp's own call timeout would, but without its cost on each call: OkHttp puts every call
  * with a timeout into Okio's {@code AsyncTimeout} queue, a list sorted by deadline behind one lock
  * for the whole JVM, and takes it out again, so concurrent calls queue for that lock and a call's
- * entry walks past the entries of all others. Here an attempt only notes its deadline, and one
- * task, scheduled at the earliest deadline under way, cancels the attempts whose deadline has passed
- * and schedules itself again for the next one.
+ * entry walks past the entries of all others. Here an attempt only notes its deadline, and a
+ * {@link DeadlineSweeper} cancels the attempts whose deadline has passed.
  */
 final class AttemptWatchdog {
   /** A call under way, as the watchdog sees it. */
-  interface Watched {
+  interface Watched extends DeadlineSweeper.Watched {
     /** @return the attempt under way with its deadline, or null between attempts and for calls it does not watch */
     TimedAttempt timedAttempt();
+
+    @Override
+    default long deadline() {
+      TimedAttempt attempt = timedAttempt();
+      return attempt == null ? DeadlineSweeper.NONE : attempt.deadline;
+    }
+
+    /** Cancelling a call that has ended meanwhile does nothing; a later attempt has a later deadline. */
+    @Override
+    default void expire(long deadline) {
+      TimedAttempt attempt = timedAttempt();
+      if (attempt != null && attempt.deadline == deadline) {
+        attempt.expire();
+      }
+    }
   }
 
   /** One attempt: its HTTP call and its deadline; whether the watchdog cancelled it. */
@@ -53,22 +66,8 @@ final class AttemptWatchdog {
     }
   }
 
-  /** Schedules a task; returns false when it cannot, once the client is closed (which ends every call). */
-  interface Scheduler {
-    /**
-     * @param task what to run
-     * @param delayNanos in how long, at least 0
-     * @return whether the task was scheduled
-     */
-    boolean schedule(Runnable task, long delayNanos);
-  }
-
   private final long limitNanos;
-  private final Iterable<? extends Watched> running;
-  private final Scheduler scheduler;
-  private final LongSupplier nanoTime;
-  /** Whether a sweep is scheduled; calls only read it while one is. */
-  private final AtomicBoolean scheduled = new AtomicBoolean();
+  private final DeadlineSweeper sweeper;
 
   /**
    * @param limitNanos the longest an attempt may take, positive
@@ -76,16 +75,15 @@ final class AttemptWatchdog {
    * @param scheduler runs the sweeps
    * @param nanoTime the monotonic clock of the deadlines
    */
-  AttemptWatchdog(long limitNanos, Iterable<? extends Watched> running, Scheduler scheduler, LongSupplier nanoTime) {
+  AttemptWatchdog(long limitNanos, Iterable<? extends Watched> running, TaskScheduler scheduler, LongSupplier nanoTime) {
     this.limitNanos = limitNanos;
-    this.running = running;
-    this.scheduler = scheduler;
-    this.nanoTime = nanoTime;
+    this.sweeper = new DeadlineSweeper(running, nanoTime);
+    sweeper.bind(scheduler);
   }
 
   /** @return the deadline of an attempt starting now */
   long deadlineFromNow() {
-    return Durations.saturatedAdd(nanoTime.getAsLong(), limitNanos);
+    return Durations.saturatedAdd(sweeper.now(), limitNanos);
   }
 
   /**
@@ -94,41 +92,6 @@ final class AttemptWatchdog {
    * @param deadline the attempt's deadline
    */
   void watch(long deadline) {
-    if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
-      scheduleAt(deadline);
-    }
-  }
-
-  private void scheduleAt(long deadline) {
-    if (!scheduler.schedule(this::sweep, Math.max(0, deadline - nanoTime.getAsLong()))) {
-      scheduled.set(false);
-    }
-  }
-
-  /**
-   * Expires the attempts past their deadline and schedules the next sweep at the earliest deadline
-   * left. The flag is cleared before the look at the attempts: an attempt that notes its deadline
-   * after the look finds it cleared and schedules a sweep itself.
-   */
-  void sweep() {
-    scheduled.set(false);
-    long now = nanoTime.getAsLong();
-    boolean any = false;
-    long next = 0;
-    for (Watched run : running) {
-      TimedAttempt attempt = run.timedAttempt();
-      if (attempt == null) {
-        continue;
-      }
-      if (attempt.deadline - now <= 0) {
-        attempt.expire();
-      } else if (!any || attempt.deadline - next < 0) {
-        any = true;
-        next = attempt.deadline;
-      }
-    }
-    if (any) {
-      watch(next);
-    }
+    sweeper.watch(deadline);
   }
 }

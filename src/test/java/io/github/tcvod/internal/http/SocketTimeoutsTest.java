@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.SocketFactory;
 import okhttp3.HttpUrl;
@@ -28,8 +29,9 @@ import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import org.junit.jupiter.api.Test;
 
-class SocketReadTimeoutTest {
+class SocketTimeoutsTest {
   private static final HttpUrl ENDPOINT = HttpUrl.get("https://vod.tencentcloudapi.com/");
+  private static final WriteWatchdog WRITES = new WriteWatchdog(TimeUnit.MILLISECONDS.toNanos(4321), System::nanoTime);
 
   private static ProxySelector selecting(Proxy... proxies) {
     return new ProxySelector() {
@@ -48,11 +50,12 @@ class SocketReadTimeoutTest {
   private static final Proxy HTTP = new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved("proxy.example", 8080));
 
   @Test
-  void okHttpIsToldNoReadTimeoutAndTheSocketsKeepTheSdks() throws IOException {
+  void okHttpIsToldNoTimeoutsAndTheSocketsKeepTheSdks() throws IOException {
     OkHttpClient.Builder builder = new OkHttpClient.Builder();
-    SocketReadTimeout.apply(builder, Duration.ofMillis(1234), ENDPOINT, selecting(Proxy.NO_PROXY, HTTP));
+    SocketTimeouts.apply(builder, Duration.ofMillis(1234), WRITES, ENDPOINT, selecting(Proxy.NO_PROXY, HTTP));
     OkHttpClient http = builder.build();
     assertEquals(0, http.readTimeoutMillis(), "no Okio timeout around each read");
+    assertEquals(0, http.writeTimeoutMillis(), "no Okio timeout around each write");
     assertEquals(Collections.singletonList(Protocol.HTTP_1_1), http.protocols(),
         "HTTP/2 asks its reader's socket for no timeout, and would get the SDK's");
     try (Socket socket = http.socketFactory().createSocket()) {
@@ -65,22 +68,23 @@ class SocketReadTimeoutTest {
   }
 
   @Test
-  void aSocksProxyKeepsOkHttpsReadTimeout() {
+  void aSocksProxyKeepsOkHttpsTimeouts() {
     OkHttpClient.Builder builder = new OkHttpClient.Builder();
     SocketFactory original = builder.build().socketFactory();
-    SocketReadTimeout.apply(builder, Duration.ofMillis(1234), ENDPOINT, selecting(Proxy.NO_PROXY, SOCKS));
+    SocketTimeouts.apply(builder, Duration.ofMillis(1234), WRITES, ENDPOINT, selecting(Proxy.NO_PROXY, SOCKS));
     OkHttpClient http = builder.build();
     assertEquals(1234, http.readTimeoutMillis(), "OkHttp makes a SOCKS socket itself, without the factory");
+    assertEquals(4321, http.writeTimeoutMillis());
     assertSame(original, http.socketFactory());
     assertTrue(http.protocols().contains(Protocol.HTTP_2));
   }
 
   @Test
   void whetherASocksProxyMayBeUsed() {
-    assertFalse(SocketReadTimeout.throughSocksProxy(null, ENDPOINT));
-    assertFalse(SocketReadTimeout.throughSocksProxy(selecting(Proxy.NO_PROXY), ENDPOINT));
-    assertFalse(SocketReadTimeout.throughSocksProxy(selecting(HTTP, Proxy.NO_PROXY), ENDPOINT));
-    assertTrue(SocketReadTimeout.throughSocksProxy(selecting(HTTP, SOCKS), ENDPOINT));
+    assertFalse(SocketTimeouts.throughSocksProxy(null, ENDPOINT));
+    assertFalse(SocketTimeouts.throughSocksProxy(selecting(Proxy.NO_PROXY), ENDPOINT));
+    assertFalse(SocketTimeouts.throughSocksProxy(selecting(HTTP, Proxy.NO_PROXY), ENDPOINT));
+    assertTrue(SocketTimeouts.throughSocksProxy(selecting(HTTP, SOCKS), ENDPOINT));
     ProxySelector failing = new ProxySelector() {
       @Override
       public List<Proxy> select(URI uri) {
@@ -91,7 +95,7 @@ class SocketReadTimeoutTest {
       public void connectFailed(URI uri, SocketAddress address, IOException e) {
       }
     };
-    assertTrue(SocketReadTimeout.throughSocksProxy(failing, ENDPOINT), "a selector that cannot say may say SOCKS later");
+    assertTrue(SocketTimeouts.throughSocksProxy(failing, ENDPOINT), "a selector that cannot say may say SOCKS later");
   }
 
   @Test
@@ -108,7 +112,7 @@ class SocketReadTimeoutTest {
       public void connectFailed(URI uri, SocketAddress address, IOException e) {
       }
     };
-    SocketReadTimeout.throughSocksProxy(recording, HttpUrl.get("http://127.0.0.1:8080/"));
+    SocketTimeouts.throughSocksProxy(recording, HttpUrl.get("http://127.0.0.1:8080/"));
     assertEquals(URI.create("http://127.0.0.1:8080"), asked.get());
   }
 
@@ -118,7 +122,7 @@ class SocketReadTimeoutTest {
   }
 
   private void connectAndReadNothing() throws IOException {
-    SocketFactory factory = new SocketReadTimeout.Factory(200);
+    SocketFactory factory = new SocketTimeouts.Factory(200, WRITES);
     // The backlog takes the four connections, never accepted: the kernel completes them.
     try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
       int port = server.getLocalPort();

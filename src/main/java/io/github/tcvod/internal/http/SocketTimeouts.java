@@ -19,44 +19,49 @@ import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 
 /**
- * The read timeout of the SDK's own HTTP client, kept by the sockets instead of by Okio. With a read
- * timeout, OkHttp gives each HTTP/1.1 socket that timeout twice: as the socket's own
- * {@code SO_TIMEOUT}, which the JDK applies to each blocking read at no cost, and as an Okio
- * {@code AsyncTimeout} around each read, which enters and leaves a queue behind one lock for the
- * whole JVM and wakes Okio's watchdog thread whenever the queue was empty: most of a call's cost
- * beyond the socket's own on a loopback, and a third of raw OkHttp's in memory. Here OkHttp is told
- * there is no read timeout, and the sockets turn the "no timeout" OkHttp then gives them into the
- * SDK's: the reads are limited as before, TLS handshakes included, by the socket alone.
+ * The read and write timeouts of the SDK's own HTTP client, kept by its sockets instead of by Okio.
+ * OkHttp gives an HTTP/1.1 socket its read timeout twice: as the socket's own {@code SO_TIMEOUT},
+ * which the JDK applies to each blocking read at no cost, and as an Okio {@code AsyncTimeout} around
+ * each read, as it does with the write timeout around each write. Each of those enters and leaves a
+ * queue behind one lock for the whole JVM and wakes Okio's watchdog thread whenever the queue was
+ * empty: a third of raw OkHttp's CPU per call in memory. Here OkHttp is told there are no read and
+ * write timeouts; the sockets ({@link TimedSocket}) turn the "no timeout" OkHttp then gives them into
+ * the SDK's read timeout, and a {@link WriteWatchdog} ends writes that block too long. Reads and
+ * writes are limited as before, TLS handshakes included.
  *
  * <p>HTTP/2 sets its shared reader's socket to no timeout on purpose (a stream's timeout is its
  * own), so the client speaks HTTP/1.1 only, which is all an API of small JSON posts needs. Where a
  * SOCKS proxy would connect the endpoint, OkHttp makes the socket itself, without the factory; the
- * client then keeps OkHttp's read timeout.
+ * client then keeps OkHttp's timeouts.
  */
 @InternalApi
-public final class SocketReadTimeout {
-  private SocketReadTimeout() {
+public final class SocketTimeouts {
+  private SocketTimeouts() {
   }
 
   /**
-   * Sets the read timeout of the SDK's own HTTP client.
+   * Sets the read and write timeouts of the SDK's own HTTP client.
    *
    * @param http the builder of a client the SDK owns, with its default socket factory
    * @param readTimeout time allowed between two reads; positive, at most 24 hours
+   * @param writes watches the writes, with the write timeout; bound to the client's scheduler later
    * @param endpoint the endpoint the client calls
    */
-  public static void apply(OkHttpClient.Builder http, Duration readTimeout, HttpUrl endpoint) {
-    apply(http, readTimeout, endpoint, ProxySelector.getDefault());
+  public static void apply(OkHttpClient.Builder http, Duration readTimeout, WriteWatchdog writes, HttpUrl endpoint) {
+    apply(http, readTimeout, writes, endpoint, ProxySelector.getDefault());
   }
 
-  static void apply(OkHttpClient.Builder http, Duration readTimeout, HttpUrl endpoint, ProxySelector proxies) {
+  static void apply(OkHttpClient.Builder http, Duration readTimeout, WriteWatchdog writes, HttpUrl endpoint,
+      ProxySelector proxies) {
     int millis = (int) readTimeout.toMillis();
     if (throughSocksProxy(proxies, endpoint)) {
-      http.readTimeout(millis, TimeUnit.MILLISECONDS);
+      http.readTimeout(millis, TimeUnit.MILLISECONDS)
+          .writeTimeout(TimeUnit.NANOSECONDS.toMillis(writes.timeoutNanos()), TimeUnit.MILLISECONDS);
       return;
     }
     http.readTimeout(0, TimeUnit.MILLISECONDS)
-        .socketFactory(new Factory(millis))
+        .writeTimeout(0, TimeUnit.MILLISECONDS)
+        .socketFactory(new Factory(millis, writes))
         .protocols(Collections.singletonList(Protocol.HTTP_1_1));
   }
 
@@ -78,23 +83,28 @@ public final class SocketReadTimeout {
       }
       return false;
     } catch (RuntimeException e) {
-      // A selector that cannot say: assume the worst and keep OkHttp's timeout.
+      // A selector that cannot say: assume the worst and keep OkHttp's timeouts.
       return true;
     }
   }
 
-  /** Makes sockets whose "no timeout" is the SDK's read timeout. */
+  /** Makes {@link TimedSocket}s. */
   static final class Factory extends SocketFactory {
     private final int readTimeoutMillis;
+    private final WriteWatchdog writes;
 
-    /** @param readTimeoutMillis the timeout that replaces "none"; positive */
-    Factory(int readTimeoutMillis) {
+    /**
+     * @param readTimeoutMillis the timeout that replaces "none"; positive
+     * @param writes watches the sockets' writes
+     */
+    Factory(int readTimeoutMillis, WriteWatchdog writes) {
       this.readTimeoutMillis = readTimeoutMillis;
+      this.writes = writes;
     }
 
     @Override
     public Socket createSocket() throws SocketException {
-      return new TimedSocket(readTimeoutMillis);
+      return new TimedSocket(readTimeoutMillis, writes);
     }
 
     @Override
@@ -130,21 +140,6 @@ public final class SocketReadTimeout {
         socket.close();
         throw e;
       }
-    }
-  }
-
-  /** A socket whose reads wait at most the SDK's read timeout, whoever asks for no timeout. */
-  static final class TimedSocket extends Socket {
-    private final int readTimeoutMillis;
-
-    TimedSocket(int readTimeoutMillis) throws SocketException {
-      this.readTimeoutMillis = readTimeoutMillis;
-      super.setSoTimeout(readTimeoutMillis);
-    }
-
-    @Override
-    public synchronized void setSoTimeout(int timeout) throws SocketException {
-      super.setSoTimeout(timeout == 0 ? readTimeoutMillis : timeout);
     }
   }
 }

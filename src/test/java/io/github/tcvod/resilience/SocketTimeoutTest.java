@@ -17,11 +17,12 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
 /**
- * The read timeout of the SDK's own HTTP client is kept by its sockets, not by Okio's timeout queue
- * (see {@code SocketReadTimeout}): a read that waits longer fails at the read timeout, long before
- * the attempt limit, whether it waits for an answer or for the server's half of a TLS handshake.
+ * The read and write timeouts of the SDK's own HTTP client are kept by its sockets, not by Okio's
+ * timeout queue (see {@code SocketTimeouts}): a read that waits longer fails at the read timeout,
+ * long before the attempt limit, whether it waits for an answer or for the server's half of a TLS
+ * handshake, and so does a write that a server never reads.
  */
-class ReadTimeoutTest {
+class SocketTimeoutTest {
   private static final Duration WATCHDOG = Duration.ofSeconds(20);
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
   /** Far beyond the watchdog: a test that ends in time was ended by the read timeout. */
@@ -60,20 +61,41 @@ class ReadTimeoutTest {
     }
   }
 
+  /** A request far larger than the kernel's buffers, to a server that never reads it. */
   @Test
-  void theSdksOwnClientReadsWithoutOkHttpsTimeout() {
-    try (VodClient vod = VodTestServer.clientOf(1).readTimeout(READ_TIMEOUT).build()) {
-      OkHttpClient http = VodTestServer.httpClientOf(vod);
-      assertEquals(0, http.readTimeoutMillis(), "Okio's timeout around each read costs a lock and a thread's wake-up");
+  void aWriteTheServerNeverReadsEndsAtTheWriteTimeout() throws Exception {
+    char[] filler = new char[64 * 1024 * 1024];
+    java.util.Arrays.fill(filler, 'x');
+    String huge = "{\"Comment\":\"" + new String(filler) + "\"}";
+    try (java.net.ServerSocket deaf = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+         VodClient vod = VodTestServer.clientOf(deaf.getLocalPort()).writeTimeout(Duration.ofSeconds(1))
+             .callTimeout(ATTEMPT_LIMIT).build()) {
+      long start = System.nanoTime();
+      TransportException e = assertTimeoutPreemptively(WATCHDOG,
+          () -> assertThrows(TransportException.class, () -> vod.call("DescribeProcessImageAsyncTemplates", huge)));
+      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      assertTrue(e.getCause() instanceof SocketTimeoutException, "a write timeout: " + e.getCause());
+      assertEquals("write timed out", e.getCause().getMessage());
+      assertTrue(millis >= 900, "ended after " + millis + " ms, before the write timeout");
     }
   }
 
   @Test
-  void aCallersClientKeepsItsReadTimeoutItsSocketsAndItsProtocols() {
-    OkHttpClient mine = new OkHttpClient.Builder().readTimeout(7, TimeUnit.SECONDS).build();
+  void theSdksOwnClientTellsOkHttpNoTimeouts() {
+    try (VodClient vod = VodTestServer.clientOf(1).readTimeout(READ_TIMEOUT).build()) {
+      OkHttpClient http = VodTestServer.httpClientOf(vod);
+      assertEquals(0, http.readTimeoutMillis(), "Okio's timeout around each read costs a lock and a thread's wake-up");
+      assertEquals(0, http.writeTimeoutMillis(), "and so does its timeout around each write");
+    }
+  }
+
+  @Test
+  void aCallersClientKeepsItsTimeoutsItsSocketsAndItsProtocols() {
+    OkHttpClient mine = new OkHttpClient.Builder().readTimeout(7, TimeUnit.SECONDS).writeTimeout(8, TimeUnit.SECONDS).build();
     try (VodClient vod = VodTestServer.clientOf(1).httpClient(mine).build()) {
       OkHttpClient http = VodTestServer.httpClientOf(vod);
       assertEquals(7_000, http.readTimeoutMillis());
+      assertEquals(8_000, http.writeTimeoutMillis());
       assertSame(mine.socketFactory(), http.socketFactory());
       assertEquals(mine.protocols(), http.protocols());
     }
