@@ -32,7 +32,10 @@ import java.util.stream.Collectors;
  * {@code --threads 1,4}, {@code --warmup S} longest warm-up (8; 4 for the later thread counts, the JIT being warm by then), {@code --warmup-min S} (4),
  * {@code --seconds S} measurement (5), {@code --settle F} largest spread of CPU per call over the
  * last three one-second warm-up windows (0.05), {@code --jvm "ARGS"} added to the client JVMs' options
- * ({@code -Xms512m -Xmx512m}), {@code --svg FILE} (target/benchmarks.svg), {@code --cold-start false}.
+ * ({@code -Xms512m -Xmx512m}), {@code --svg FILE} (target/benchmarks.svg), {@code --cold-start false},
+ * {@code --okhttp DIR}: the client JVMs (SDK and raw OkHttp alike) take OkHttp, Okio and the Kotlin
+ * runtime from the jars in DIR instead of the build's, e.g. {@code target/api-range/okhttp5} (OkHttp 5,
+ * which the build copies there).
  */
 public final class LoopbackBenchmark {
   private static final String BASELINE = "raw-okhttp";
@@ -84,6 +87,7 @@ public final class LoopbackBenchmark {
     Path svg = Paths.get(options.getOrDefault("svg", "target/benchmarks.svg"));
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     String classpath = System.getProperty("java.class.path");
+    String clientClasspath = options.containsKey("okhttp") ? withOkHttpOf(classpath, Paths.get(options.get("okhttp"))) : classpath;
 
     Process server = new ProcessBuilder(java, "-Xms64m", "-Xmx64m", "-cp", classpath, LoopbackServer.class.getName())
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -103,6 +107,7 @@ public final class LoopbackBenchmark {
           + " " + System.getProperty("os.arch") + "; load average before the run: " + loadAverage());
       System.out.println("server: its own JVM at " + endpoint + ", keep-alive, the seed response (" + Payloads.seedResponse().length
           + " bytes); request: the SDK's own wire bytes (" + Files.size(request) + " bytes)");
+      System.out.println("okhttp of the clients: " + okHttpJars(clientClasspath));
       System.out.println("clients: a fresh JVM (" + String.join(" ", clientJvm) + ") per mode and round, modes in alternating order; "
           + "warm-up until client CPU per call settles (at most " + warmup + " s), then " + seconds + " s measured per thread count");
       System.out.println();
@@ -119,7 +124,7 @@ public final class LoopbackBenchmark {
           List<String> command = new ArrayList<>();
           command.add(java);
           command.addAll(clientJvm);
-          command.addAll(Arrays.asList("-cp", classpath, LoopbackClient.class.getName(), "--mode", mode, "--endpoint", endpoint,
+          command.addAll(Arrays.asList("-cp", clientClasspath, LoopbackClient.class.getName(), "--mode", mode, "--endpoint", endpoint,
               "--request", request.toString(), "--threads", threads, "--warmup", Double.toString(warmup),
               "--seconds", Double.toString(seconds)));
           for (String passed : Arrays.asList("warmup-min", "settle")) {
@@ -367,6 +372,36 @@ public final class LoopbackBenchmark {
       Files.createDirectories(file.getParent());
     }
     Files.write(file, svg.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** @return the class path with its OkHttp, Okio and Kotlin jars replaced by the jars in {@code dir} */
+  static String withOkHttpOf(String classpath, Path dir) throws IOException {
+    List<String> entries = new ArrayList<>();
+    for (String entry : classpath.split(java.io.File.pathSeparator)) {
+      if (!isOkHttpRuntime(entry)) {
+        entries.add(entry);
+      }
+    }
+    try (java.util.stream.Stream<Path> jars = Files.list(dir)) {
+      jars.map(Path::toString).filter(LoopbackBenchmark::isOkHttpRuntime).sorted().forEach(entries::add);
+    }
+    return String.join(java.io.File.pathSeparator, entries);
+  }
+
+  private static boolean isOkHttpRuntime(String entry) {
+    String name = Paths.get(entry).getFileName().toString();
+    return name.endsWith(".jar") && (name.startsWith("okhttp") || name.startsWith("okio") || name.startsWith("kotlin-stdlib")
+        || name.startsWith("annotations-13"));
+  }
+
+  private static String okHttpJars(String classpath) {
+    List<String> names = new ArrayList<>();
+    for (String entry : classpath.split(java.io.File.pathSeparator)) {
+      if (isOkHttpRuntime(entry)) {
+        names.add(Paths.get(entry).getFileName().toString());
+      }
+    }
+    return String.join(", ", names);
   }
 
   static Map<String, String> options(String[] args) {

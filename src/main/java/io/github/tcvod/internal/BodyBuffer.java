@@ -19,6 +19,8 @@ final class BodyBuffer {
   static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
 
   private static final ThreadLocal<BodyBuffer> PER_THREAD = new ThreadLocal<>();
+  /** Copied over a body to wipe it: {@code System.arraycopy} is a vectorized copy wherever the JIT runs. */
+  private static final byte[] ZEROS = new byte[INITIAL_CAPACITY];
 
   private byte[] kept;
   private byte[] bytes;
@@ -91,14 +93,20 @@ final class BodyBuffer {
   /** Wipes the body and hands the array back to the thread, or lets go of it when grown large. */
   void release() {
     // the kept array holds the body's start when the body outgrew it
-    Arrays.fill(kept, 0, Math.min(length, kept.length), (byte) 0);
+    wipe(kept, Math.min(length, kept.length));
     if (bytes != kept && bytes.length <= KEPT_CAPACITY) {
-      Arrays.fill(bytes, 0, length, (byte) 0);
+      wipe(bytes, length);
       kept = bytes;
     }
     bytes = null;
     length = 0;
     inUse = false;
+  }
+
+  private static void wipe(byte[] array, int length) {
+    for (int start = 0; start < length; start += ZEROS.length) {
+      System.arraycopy(ZEROS, 0, array, start, Math.min(ZEROS.length, length - start));
+    }
   }
 
   /** @return the capacity of the array kept for the next body (for tests) */
