@@ -149,4 +149,30 @@ class SocketTimeoutsTest {
       }
     }
   }
+
+  @Test
+  void aSocketBoundToALocalPortUsesIt() throws IOException {
+    int localPort;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      localPort = probe.getLocalPort();
+    }
+    WriteWatchdog writes = new WriteWatchdog(1_000_000_000L, System::nanoTime);
+    try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+         Socket socket = new SocketTimeouts.Factory(200, writes).createSocket(InetAddress.getLoopbackAddress(),
+             server.getLocalPort(), InetAddress.getLoopbackAddress(), localPort)) {
+      assertEquals(localPort, socket.getLocalPort());
+    }
+  }
+
+  @Test
+  void aSocketThatCannotConnectIsClosedAndForgotten() throws IOException {
+    int closedPort;
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = server.getLocalPort();
+    }
+    WriteWatchdog writes = new WriteWatchdog(1_000_000_000L, System::nanoTime);
+    SocketFactory factory = new SocketTimeouts.Factory(200, writes);
+    assertThrows(IOException.class, () -> factory.createSocket(InetAddress.getLoopbackAddress(), closedPort));
+    assertEquals(0, writes.size(), "the socket was closed, so the watchdog let go of it");
+  }
 }

@@ -118,4 +118,14 @@ class TimedSocketTest {
       assertTrue(!socket.isClosed(), "no write under way with that deadline: the socket stays open");
     }
   }
+
+  @Test
+  void closingTheStreamClosesTheSocket() throws IOException {
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+         TimedSocket socket = new TimedSocket(1234, writes)) {
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()));
+      socket.getOutputStream().close();
+      assertTrue(socket.isClosed());
+    }
+  }
 }
