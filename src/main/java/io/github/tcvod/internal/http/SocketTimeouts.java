@@ -8,12 +8,16 @@ import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.Socket;
 import java.net.SocketException;
-import java.net.URI;
+import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
+import java.security.Security;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
+import javax.net.ssl.SSLContext;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
@@ -30,12 +34,17 @@ import okhttp3.Protocol;
  * writes are limited as before, TLS handshakes included.
  *
  * <p>HTTP/2 sets its shared reader's socket to no timeout on purpose (a stream's timeout is its
- * own), so the client speaks HTTP/1.1 only, which is all an API of small JSON posts needs. Where a
- * SOCKS proxy would connect the endpoint, OkHttp makes the socket itself, without the factory; the
- * client then keeps OkHttp's timeouts.
+ * own), so the client speaks HTTP/1.1 only, which is all an API of small JSON posts needs. The
+ * client keeps OkHttp's timeouts, as any client does, where the sockets could not keep them: where
+ * a SOCKS proxy would connect the endpoint (OkHttp makes that socket itself, without the factory),
+ * and for HTTPS where TLS is not the JDK's own (Android, Conscrypt and other providers may write to
+ * the file descriptor, past the socket's streams).
  */
 @InternalApi
 public final class SocketTimeouts {
+  /** Providers whose TLS OkHttp prefers when they come first (its Conscrypt, BouncyCastle and OpenJSSE platforms). */
+  private static final List<String> OTHER_TLS_PROVIDERS = Arrays.asList("Conscrypt", "BC", "OpenJSSE");
+
   private SocketTimeouts() {
   }
 
@@ -48,13 +57,17 @@ public final class SocketTimeouts {
    * @param endpoint the endpoint the client calls
    */
   public static void apply(OkHttpClient.Builder http, Duration readTimeout, WriteWatchdog writes, HttpUrl endpoint) {
-    apply(http, readTimeout, writes, endpoint, ProxySelector.getDefault());
+    boolean socketsKeepTimeouts = !throughSocksProxy(ProxySelector.getDefault(), endpoint)
+        && (!endpoint.isHttps() || tlsSocketsAreTheJdks());
+    apply(http, readTimeout, writes, socketsKeepTimeouts);
   }
 
-  static void apply(OkHttpClient.Builder http, Duration readTimeout, WriteWatchdog writes, HttpUrl endpoint,
-      ProxySelector proxies) {
+  /**
+   * @param socketsKeepTimeouts whether the sockets keep the timeouts; if not, OkHttp does, as on any client
+   */
+  static void apply(OkHttpClient.Builder http, Duration readTimeout, WriteWatchdog writes, boolean socketsKeepTimeouts) {
     int millis = (int) readTimeout.toMillis();
-    if (throughSocksProxy(proxies, endpoint)) {
+    if (!socketsKeepTimeouts) {
       http.readTimeout(millis, TimeUnit.MILLISECONDS)
           .writeTimeout(TimeUnit.NANOSECONDS.toMillis(writes.timeoutNanos()), TimeUnit.MILLISECONDS);
       return;
@@ -66,6 +79,10 @@ public final class SocketTimeouts {
   }
 
   /**
+   * Asked once, when the client is built: a selector that starts naming a SOCKS proxy later gets
+   * sockets that OkHttp makes without the factory, with no read or write timeout of their own, and
+   * its calls end at the attempt limit ({@code callTimeout}).
+   *
    * @param selector the proxy selector OkHttp will ask (the JVM's, on the SDK's own client), or null for none
    * @param endpoint the endpoint the client calls
    * @return whether the selector may send the endpoint through a SOCKS proxy
@@ -75,7 +92,7 @@ public final class SocketTimeouts {
       return false;
     }
     try {
-      List<Proxy> proxies = selector.select(URI.create(endpoint.scheme() + "://" + endpoint.host() + ":" + endpoint.port()));
+      List<Proxy> proxies = selector.select(endpoint.uri());
       for (Proxy proxy : proxies) {
         if (proxy.type() == Proxy.Type.SOCKS) {
           return true;
@@ -85,6 +102,28 @@ public final class SocketTimeouts {
     } catch (RuntimeException e) {
       // A selector that cannot say: assume the worst and keep OkHttp's timeouts.
       return true;
+    }
+  }
+
+  /**
+   * Whether OkHttp's TLS sockets will be the JDK's, which read and write through the socket under
+   * them (so through a {@link TimedSocket}). Conscrypt's, Android's, BouncyCastle's and OpenJSSE's
+   * may reach the file descriptor directly; OkHttp picks them when their provider comes first.
+   *
+   * @return true on a JVM whose TLS is the JDK's own
+   */
+  static boolean tlsSocketsAreTheJdks() {
+    if ("Dalvik".equals(System.getProperty("java.vm.name"))) {
+      return false;
+    }
+    Provider[] providers = Security.getProviders();
+    if (providers.length > 0 && OTHER_TLS_PROVIDERS.contains(providers[0].getName())) {
+      return false;
+    }
+    try {
+      return "SunJSSE".equals(SSLContext.getInstance("TLS").getProvider().getName());
+    } catch (NoSuchAlgorithmException e) {
+      return false;
     }
   }
 

@@ -46,13 +46,28 @@ class SocketTimeoutsTest {
     };
   }
 
+  /** A selector that answers "no proxy" and notes what it was asked about. */
+  private static ProxySelector recording(AtomicReference<URI> asked) {
+    return new ProxySelector() {
+      @Override
+      public List<Proxy> select(URI uri) {
+        asked.set(uri);
+        return Collections.singletonList(Proxy.NO_PROXY);
+      }
+
+      @Override
+      public void connectFailed(URI uri, SocketAddress address, IOException e) {
+      }
+    };
+  }
+
   private static final Proxy SOCKS = new Proxy(Proxy.Type.SOCKS, InetSocketAddress.createUnresolved("socks.example", 1080));
   private static final Proxy HTTP = new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved("proxy.example", 8080));
 
   @Test
   void okHttpIsToldNoTimeoutsAndTheSocketsKeepTheSdks() throws IOException {
     OkHttpClient.Builder builder = new OkHttpClient.Builder();
-    SocketTimeouts.apply(builder, Duration.ofMillis(1234), WRITES, ENDPOINT, selecting(Proxy.NO_PROXY, HTTP));
+    SocketTimeouts.apply(builder, Duration.ofMillis(1234), WRITES, true);
     OkHttpClient http = builder.build();
     assertEquals(0, http.readTimeoutMillis(), "no Okio timeout around each read");
     assertEquals(0, http.writeTimeoutMillis(), "no Okio timeout around each write");
@@ -68,12 +83,12 @@ class SocketTimeoutsTest {
   }
 
   @Test
-  void aSocksProxyKeepsOkHttpsTimeouts() {
+  void whereTheSocketsCannotKeepThemOkHttpKeepsTheTimeouts() {
     OkHttpClient.Builder builder = new OkHttpClient.Builder();
     SocketFactory original = builder.build().socketFactory();
-    SocketTimeouts.apply(builder, Duration.ofMillis(1234), WRITES, ENDPOINT, selecting(Proxy.NO_PROXY, SOCKS));
+    SocketTimeouts.apply(builder, Duration.ofMillis(1234), WRITES, false);
     OkHttpClient http = builder.build();
-    assertEquals(1234, http.readTimeoutMillis(), "OkHttp makes a SOCKS socket itself, without the factory");
+    assertEquals(1234, http.readTimeoutMillis(), "a SOCKS socket, or TLS that is not the JDK's");
     assertEquals(4321, http.writeTimeoutMillis());
     assertSame(original, http.socketFactory());
     assertTrue(http.protocols().contains(Protocol.HTTP_2));
@@ -96,24 +111,24 @@ class SocketTimeoutsTest {
       }
     };
     assertTrue(SocketTimeouts.throughSocksProxy(failing, ENDPOINT), "a selector that cannot say may say SOCKS later");
+    AtomicReference<URI> asked = new AtomicReference<>();
+    assertFalse(SocketTimeouts.throughSocksProxy(recording(asked), HttpUrl.get("http://[::1]:8080/")));
+    assertEquals("[::1]", asked.get().getHost(), "an IPv6 endpoint is asked about as a well-formed URI");
+  }
+
+  @Test
+  void theJdksTlsIsRecognizedAndTheDecisionFollowsTheEndpoint() {
+    assertTrue(SocketTimeouts.tlsSocketsAreTheJdks(), "this JVM's TLS is the JDK's own");
+    OkHttpClient.Builder builder = new OkHttpClient.Builder();
+    SocketTimeouts.apply(builder, Duration.ofMillis(1234), WRITES, HttpUrl.get("http://127.0.0.1:8080/"));
+    assertEquals(0, builder.build().readTimeoutMillis(), "no proxy here: the sockets keep the timeouts");
   }
 
   @Test
   void theSelectorIsAskedAboutTheEndpoint() {
     AtomicReference<URI> asked = new AtomicReference<>();
-    ProxySelector recording = new ProxySelector() {
-      @Override
-      public List<Proxy> select(URI uri) {
-        asked.set(uri);
-        return Collections.singletonList(Proxy.NO_PROXY);
-      }
-
-      @Override
-      public void connectFailed(URI uri, SocketAddress address, IOException e) {
-      }
-    };
-    SocketTimeouts.throughSocksProxy(recording, HttpUrl.get("http://127.0.0.1:8080/"));
-    assertEquals(URI.create("http://127.0.0.1:8080"), asked.get());
+    SocketTimeouts.throughSocksProxy(recording(asked), HttpUrl.get("http://127.0.0.1:8080/"));
+    assertEquals(URI.create("http://127.0.0.1:8080/"), asked.get());
   }
 
   @Test

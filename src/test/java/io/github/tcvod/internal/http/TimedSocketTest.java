@@ -38,12 +38,25 @@ class TimedSocketTest {
     scheduler.shutdownNow();
   }
 
+  /** A server that never reads, with small buffers on both sides, so that a write soon blocks. */
+  private static ServerSocket deafServer() throws IOException {
+    ServerSocket server = new ServerSocket();
+    server.setReceiveBufferSize(4096);
+    server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
+    return server;
+  }
+
+  private TimedSocket connectedTo(ServerSocket server) throws IOException {
+    TimedSocket socket = new TimedSocket(10_000, writes);
+    socket.setSendBufferSize(4096);
+    socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()));
+    return socket;
+  }
+
   @Test
   void aWriteThatBlocksIsEndedAsATimeout() {
     assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
-      try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-           TimedSocket socket = new TimedSocket(10_000, writes)) {
-        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()));
+      try (ServerSocket server = deafServer(); TimedSocket socket = connectedTo(server)) {
         OutputStream out = socket.getOutputStream();
         assertSame(out, socket.getOutputStream(), "one watched stream per socket");
         byte[] chunk = new byte[64 * 1024];
@@ -67,9 +80,7 @@ class TimedSocketTest {
   @Test
   void aSingleByteWriteIsWatchedToo() {
     assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
-      try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-           TimedSocket socket = new TimedSocket(10_000, writes)) {
-        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()));
+      try (ServerSocket server = deafServer(); TimedSocket socket = connectedTo(server)) {
         OutputStream out = socket.getOutputStream();
         assertThrows(SocketTimeoutException.class, () -> {
           while (true) {
