@@ -8,7 +8,7 @@ import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.Socket;
 import java.net.SocketException;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.security.Security;
 import java.time.Duration;
@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
 import okhttp3.HttpUrl;
@@ -57,9 +58,18 @@ public final class SocketTimeouts {
    * @param endpoint the endpoint the client calls
    */
   public static void apply(OkHttpClient.Builder http, Duration readTimeout, WriteWatchdog writes, HttpUrl endpoint) {
-    boolean socketsKeepTimeouts = !throughSocksProxy(ProxySelector.getDefault(), endpoint)
-        && (!endpoint.isHttps() || tlsSocketsAreTheJdks());
-    apply(http, readTimeout, writes, socketsKeepTimeouts);
+    apply(http, readTimeout, writes,
+        socketsCanKeepTimeouts(ProxySelector.getDefault(), endpoint, SocketTimeouts::tlsSocketsAreTheJdks));
+  }
+
+  /**
+   * @param proxies the proxy selector OkHttp will ask, or null for none
+   * @param endpoint the endpoint the client calls
+   * @param jdkTls whether TLS sockets will be the JDK's, asked only for HTTPS
+   * @return whether the client's sockets can keep its timeouts
+   */
+  static boolean socketsCanKeepTimeouts(ProxySelector proxies, HttpUrl endpoint, BooleanSupplier jdkTls) {
+    return !throughSocksProxy(proxies, endpoint) && (!endpoint.isHttps() || jdkTls.getAsBoolean());
   }
 
   /**
@@ -113,16 +123,35 @@ public final class SocketTimeouts {
    * @return true on a JVM whose TLS is the JDK's own
    */
   static boolean tlsSocketsAreTheJdks() {
-    if ("Dalvik".equals(System.getProperty("java.vm.name"))) {
+    return tlsSocketsAreTheJdks(System.getProperty("java.vm.name"), Security.getProviders(),
+        () -> SSLContext.getInstance("TLS").getProvider().getName());
+  }
+
+  /** The name of the provider of TLS that {@code SSLContext.getInstance("TLS")} picks. */
+  interface TlsProvider {
+    /**
+     * @return its name
+     * @throws GeneralSecurityException when there is none
+     */
+    String name() throws GeneralSecurityException;
+  }
+
+  /**
+   * @param vmName the JVM's {@code java.vm.name}
+   * @param providers the security providers, in order of preference
+   * @param tls the provider of TLS
+   * @return whether OkHttp's TLS sockets will be the JDK's
+   */
+  static boolean tlsSocketsAreTheJdks(String vmName, Provider[] providers, TlsProvider tls) {
+    if ("Dalvik".equals(vmName)) {
       return false;
     }
-    Provider[] providers = Security.getProviders();
     if (providers.length > 0 && OTHER_TLS_PROVIDERS.contains(providers[0].getName())) {
       return false;
     }
     try {
-      return "SunJSSE".equals(SSLContext.getInstance("TLS").getProvider().getName());
-    } catch (NoSuchAlgorithmException e) {
+      return "SunJSSE".equals(tls.name());
+    } catch (GeneralSecurityException e) {
       return false;
     }
   }

@@ -17,6 +17,7 @@ import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.security.Provider;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
@@ -189,5 +190,38 @@ class SocketTimeoutsTest {
     SocketFactory factory = new SocketTimeouts.Factory(200, writes);
     assertThrows(IOException.class, () -> factory.createSocket(InetAddress.getLoopbackAddress(), closedPort));
     assertEquals(0, writes.size(), "the socket was closed, so the watchdog let go of it");
+  }
+
+  private static Provider provider(String name) {
+    return new Provider(name, "1.0", "a test provider") {
+      private static final long serialVersionUID = 1L;
+    };
+  }
+
+  @Test
+  void onlyTheJdksOwnTlsCountsAsTheJdks() {
+    Provider[] jdk = {provider("SUN"), provider("SunJSSE")};
+    assertTrue(SocketTimeouts.tlsSocketsAreTheJdks("OpenJDK 64-Bit Server VM", jdk, () -> "SunJSSE"));
+    assertFalse(SocketTimeouts.tlsSocketsAreTheJdks("Dalvik", jdk, () -> "SunJSSE"), "Android");
+    for (String first : new String[] {"Conscrypt", "BC", "OpenJSSE"}) {
+      assertFalse(SocketTimeouts.tlsSocketsAreTheJdks("OpenJDK 64-Bit Server VM", new Provider[] {provider(first), jdk[1]},
+          () -> "SunJSSE"), "OkHttp prefers " + first + " when it comes first");
+    }
+    assertTrue(SocketTimeouts.tlsSocketsAreTheJdks("OpenJDK 64-Bit Server VM", new Provider[0], () -> "SunJSSE"));
+    assertFalse(SocketTimeouts.tlsSocketsAreTheJdks("OpenJDK 64-Bit Server VM", jdk, () -> "SunPKCS11-NSS"),
+        "TLS of another provider");
+    assertFalse(SocketTimeouts.tlsSocketsAreTheJdks("OpenJDK 64-Bit Server VM", jdk, () -> {
+      throw new java.security.NoSuchAlgorithmException("no TLS");
+    }));
+  }
+
+  @Test
+  void theSocketsKeepTheTimeoutsUnlessASocksProxyOrTlsOfAnotherKindIsInTheWay() {
+    HttpUrl http = HttpUrl.get("http://127.0.0.1:8080/");
+    assertTrue(SocketTimeouts.socketsCanKeepTimeouts(selecting(Proxy.NO_PROXY), ENDPOINT, () -> true));
+    assertFalse(SocketTimeouts.socketsCanKeepTimeouts(selecting(Proxy.NO_PROXY), ENDPOINT, () -> false), "HTTPS, TLS not the JDK's");
+    assertTrue(SocketTimeouts.socketsCanKeepTimeouts(selecting(Proxy.NO_PROXY), http, () -> false), "no TLS on plain HTTP");
+    assertFalse(SocketTimeouts.socketsCanKeepTimeouts(selecting(SOCKS), http, () -> true));
+    assertFalse(SocketTimeouts.socketsCanKeepTimeouts(selecting(SOCKS), ENDPOINT, () -> true));
   }
 }
