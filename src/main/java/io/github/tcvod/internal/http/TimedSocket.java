@@ -79,16 +79,10 @@ final class TimedSocket extends Socket implements DeadlineSweeper.Watched {
       super(out);
     }
 
+    /** Okio writes whole segments; a single byte goes the same watched way. */
     @Override
     public void write(int b) throws IOException {
-      started();
-      try {
-        out.write(b);
-      } catch (IOException e) {
-        throw reported(e);
-      } finally {
-        writeDeadline = DeadlineSweeper.NONE;
-      }
+      write(new byte[] {(byte) b}, 0, 1);
     }
 
     @Override

@@ -168,10 +168,7 @@ class SocketTimeoutsTest {
 
   @Test
   void aSocketBoundToALocalPortUsesIt() throws IOException {
-    int localPort;
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      localPort = probe.getLocalPort();
-    }
+    int localPort = freePort();
     WriteWatchdog writes = new WriteWatchdog(1_000_000_000L, System::nanoTime);
     try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
          Socket socket = new SocketTimeouts.Factory(200, writes).createSocket(InetAddress.getLoopbackAddress(),
@@ -182,14 +179,18 @@ class SocketTimeoutsTest {
 
   @Test
   void aSocketThatCannotConnectIsClosedAndForgotten() throws IOException {
-    int closedPort;
-    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      closedPort = server.getLocalPort();
-    }
+    int closedPort = freePort();
     WriteWatchdog writes = new WriteWatchdog(1_000_000_000L, System::nanoTime);
     SocketFactory factory = new SocketTimeouts.Factory(200, writes);
     assertThrows(IOException.class, () -> factory.createSocket(InetAddress.getLoopbackAddress(), closedPort));
     assertEquals(0, writes.size(), "the socket was closed, so the watchdog let go of it");
+  }
+
+  /** @return a port of 127.0.0.1 that a server had a moment ago, now closed */
+  private static int freePort() throws IOException {
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return probe.getLocalPort();
+    }
   }
 
   private static Provider provider(String name) {
