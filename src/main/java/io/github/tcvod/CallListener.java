@@ -98,7 +98,9 @@ public interface CallListener {
   }
 
   /**
-   * The call ended; exactly once per {@link #callStarted}.
+   * The call ended; exactly once per {@link #callStarted}. It comes before the call returns or
+   * throws, and before an asynchronous call's future completes (except when the caller cancels the
+   * future: then right after).
    *
    * @param call the call
    * @param failure null when the call succeeded; else what the caller receives: a

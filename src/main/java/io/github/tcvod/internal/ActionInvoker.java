@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import okhttp3.Call;
@@ -108,6 +109,9 @@ public final class ActionInvoker implements ClientRuntime {
   private volatile boolean closed;
   private final BooleanSupplier isClosed = () -> closed;
   private ScheduledExecutorService scheduler;
+  @SuppressWarnings("rawtypes")
+  private static final AtomicIntegerFieldUpdater<AsyncRun> ENDING =
+      AtomicIntegerFieldUpdater.newUpdater(AsyncRun.class, "ending");
   /** Ends synchronous attempts past {@link Config#attemptTimeoutNanos}, or null when the HTTP client's timeout does. */
   private final AttemptWatchdog watchdog;
 
@@ -181,6 +185,7 @@ public final class ActionInvoker implements ClientRuntime {
     try {
       Exchange exchange = newExchange(action, request, options, true);
       if (config.listeners != null) {
+        // The ends that do not go through AsyncRun.finish: the caller's cancel, a refusal below.
         future.whenComplete((value, failure) -> exchange.ended(failure));
       }
       AsyncRun<T> run = new AsyncRun<>(exchange, responseType, future);
@@ -443,6 +448,8 @@ public final class ActionInvoker implements ClientRuntime {
     private final CompletableFuture<T> future;
     private volatile Call current;
     private volatile ScheduledFuture<?> pending;
+    /** 1 once a step, or close(), ends the call; see {@link #finish}. Not private: {@link #ENDING} sets it. */
+    volatile int ending;
 
     AsyncRun(Exchange exchange, Class<T> responseType, CompletableFuture<T> future) {
       this.exchange = exchange;
@@ -479,9 +486,29 @@ public final class ActionInvoker implements ClientRuntime {
       try {
         step.run();
       } catch (VodException e) {
-        future.completeExceptionally(e);
+        finish(null, e);
       } catch (Throwable e) {
-        future.completeExceptionally(exchange.unexpected(e));
+        finish(null, exchange.unexpected(e));
+      }
+    }
+
+    /**
+     * Ends the call, once, whoever gets here first: the listeners hear of the end before the
+     * future completes, so that whatever waits for the future finds the end reported (a dependent
+     * stage of the caller's runs before the future's earlier ones).
+     */
+    private void finish(T value, Throwable failure) {
+      if (!ENDING.compareAndSet(this, 0, 1)) {
+        return;
+      }
+      try {
+        exchange.ended(failure);
+      } finally {
+        if (failure == null) {
+          future.complete(value);
+        } else {
+          future.completeExceptionally(failure);
+        }
       }
     }
 
@@ -534,10 +561,10 @@ public final class ActionInvoker implements ClientRuntime {
       Decision<T> decision = exchange.decide(attempt);
       switch (decision.kind) {
         case SUCCEED:
-          future.complete(decision.value);
+          finish(decision.value, null);
           break;
         case FAIL:
-          future.completeExceptionally(decision.failure);
+          finish(null, decision.failure);
           break;
         default:
           after(decision.delayNanos, () -> step(this::acquireToken));
@@ -546,7 +573,7 @@ public final class ActionInvoker implements ClientRuntime {
 
     @Override
     public void abort() {
-      future.completeExceptionally(exchange.closed(null));
+      finish(null, exchange.closed(null));
       Call call = current;
       if (call != null) {
         call.cancel();

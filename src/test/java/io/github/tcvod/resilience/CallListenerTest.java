@@ -265,6 +265,33 @@ class CallListenerTest {
     assertTrue(recorder.oneContext());
   }
 
+  /**
+   * A stage the caller adds to the future runs before the stages added earlier (they complete in
+   * reverse order), so it finds the end reported only when the listeners hear it first.
+   */
+  @Test
+  void anAsyncCallsEndIsReportedBeforeItsFutureCompletes() throws Exception {
+    Recorder recorder = new Recorder();
+    try (RawServer server = new RawServer((n, out) -> out.write(n == 1
+            ? RawServer.http("200 OK", Hostile.OK) : RawServer.http("400 Bad Request", "")));
+         VodClient vod = client(server.port(), recorder).retryPolicy(RetryPolicy.none()).build()) {
+      fakeTime(vod);
+      assertTimeoutPreemptively(WATCHDOG, () -> {
+        List<String> seenOnSuccess = vod.describeProcessImageAsyncTemplatesAsync(REQUEST)
+            .handle((value, failure) -> new ArrayList<>(recorder.events)).get();
+        assertEquals("callEnded ok 1 PT0S", last(seenOnSuccess), "the events the completed future's stage saw");
+        List<String> seenOnFailure = vod.describeProcessImageAsyncTemplatesAsync(REQUEST)
+            .handle((value, failure) -> new ArrayList<>(recorder.events)).get();
+        assertEquals("callEnded HttpStatusException 1 PT0S", last(seenOnFailure),
+            "the events the failed future's stage saw");
+      });
+    }
+  }
+
+  private static String last(List<String> events) {
+    return events.isEmpty() ? "(none)" : events.get(events.size() - 1);
+  }
+
   @Test
   void aCancelledAsyncCallEndsItsOpenAttemptThenTheCall() throws Exception {
     Recorder recorder = new Recorder();
