@@ -197,6 +197,13 @@ class ProcessImageAsyncWaiterTest {
       });
       assertEquals(1, polls());
       future.cancel(true);
+      // The answer's thread may still be between scheduling the poll and noting it: then it is
+      // that thread which cancels it, a moment later (a poll never cancelled fails on the watchdog).
+      assertTimeoutPreemptively(WATCHDOG, () -> {
+        while (time.pendingScheduled() > 0) {
+          Thread.sleep(5);
+        }
+      });
       assertEquals(0, time.runScheduled(), "the scheduled poll was cancelled");
       assertThrows(CancellationException.class, future::join);
     }

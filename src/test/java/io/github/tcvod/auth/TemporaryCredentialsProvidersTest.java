@@ -98,7 +98,9 @@ class TemporaryCredentialsProvidersTest {
 
   @Test
   void cvmRoleRefreshesOnceForManyThreadsWhenExpired() {
-    try (CvmRoleCredentialsProvider provider = cvm()) {
+    // The held request must outlast a loaded machine's pauses, not the default 1 s of a metadata read.
+    try (CvmRoleCredentialsProvider provider = CvmRoleCredentialsProvider.builder().metadataUrl(emulator.metadataUrl())
+        .clock(clock).timeout(Duration.ofSeconds(10)).build()) {
       provider.resolveCredentials();
       clock.advance(Duration.ofHours(3));
       emulator.hold();
