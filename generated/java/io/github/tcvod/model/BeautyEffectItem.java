@@ -7,6 +7,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import io.github.tcvod.spi.EnumValues;
 import io.github.tcvod.spi.JsonAdapters;
+import io.github.tcvod.spi.ModelTable;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
@@ -180,37 +181,35 @@ public final class BeautyEffectItem {
   }
 
   /**
-   * Reads this type's JSON in one pass: unknown fields are skipped, absent and null fields stay
-   * null, and nothing is validated on the way in, so that newer answers parse. Nested models are
-   * read by their own {@code readJson}, with no adapter lookup.
+   * This type's JSON members, in the order of {@link #fromMembers}: unknown members are skipped,
+   * absent and null ones stay null, and nothing is validated on the way in, so that newer answers
+   * parse.
    */
+  private static final ModelTable<BeautyEffectItem> TABLE = ModelTable.of(BeautyEffectItem::fromMembers,
+      ModelTable.scalar("Switch", String.class),
+      ModelTable.scalar("Type", String.class),
+      ModelTable.scalar("Value", Long.class),
+      ModelTable.scalar("ResourcePath", String.class),
+      ModelTable.scalar("ExtInfo", String.class));
+
+  /** @return this type's table, for the models it is nested in */
+  static ModelTable<?> table() {
+    return TABLE;
+  }
+
+  /** Reads this type's JSON in one pass, as {@link #TABLE} says. */
   static BeautyEffectItem readJson(JsonReader in) throws IOException {
-    if (!JsonAdapters.beginObjectOrReadNull(in)) {
-      return null;
-    }
+    return JsonAdapters.readModel(in, TABLE);
+  }
+
+  /** @param members the values of the members of {@link #TABLE}, counted from 1 */
+  private static BeautyEffectItem fromMembers(Object[] members) {
     Builder builder = new Builder();
-    while (in.hasNext()) {
-      switch (in.nextName()) {
-        case "Switch":
-          builder.switchValue = JsonAdapters.readString(in);
-          break;
-        case "Type":
-          builder.type = JsonAdapters.readString(in);
-          break;
-        case "Value":
-          builder.value = JsonAdapters.readLong(in);
-          break;
-        case "ResourcePath":
-          builder.resourcePath = JsonAdapters.readString(in);
-          break;
-        case "ExtInfo":
-          builder.extInfo = JsonAdapters.readString(in);
-          break;
-        default:
-          in.skipValue();
-      }
-    }
-    in.endObject();
+    builder.switchValue = ModelTable.member(members, 1);
+    builder.type = ModelTable.member(members, 2);
+    builder.value = ModelTable.member(members, 3);
+    builder.resourcePath = ModelTable.member(members, 4);
+    builder.extInfo = ModelTable.member(members, 5);
     return new BeautyEffectItem(builder);
   }
 

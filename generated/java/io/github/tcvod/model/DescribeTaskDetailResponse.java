@@ -7,6 +7,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import io.github.tcvod.spi.EnumValues;
 import io.github.tcvod.spi.JsonAdapters;
+import io.github.tcvod.spi.ModelTable;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
@@ -215,43 +216,39 @@ public final class DescribeTaskDetailResponse {
   }
 
   /**
-   * Reads this type's JSON in one pass: unknown fields are skipped, absent and null fields stay
-   * null, and nothing is validated on the way in, so that newer answers parse. Nested models are
-   * read by their own {@code readJson}, with no adapter lookup.
+   * This type's JSON members, in the order of {@link #fromMembers}: unknown members are skipped,
+   * absent and null ones stay null, and nothing is validated on the way in, so that newer answers
+   * parse.
    */
+  private static final ModelTable<DescribeTaskDetailResponse> TABLE = ModelTable.of(DescribeTaskDetailResponse::fromMembers,
+      ModelTable.scalar("TaskType", String.class),
+      ModelTable.scalar("Status", String.class),
+      ModelTable.scalar("CreateTime", String.class),
+      ModelTable.scalar("BeginProcessTime", String.class),
+      ModelTable.scalar("FinishTime", String.class),
+      ModelTable.model("ProcessImageAsyncTask", ProcessImageAsync::table),
+      ModelTable.scalar("RequestId", String.class));
+
+  /** @return this type's table, for the models it is nested in */
+  static ModelTable<?> table() {
+    return TABLE;
+  }
+
+  /** Reads this type's JSON in one pass, as {@link #TABLE} says. */
   static DescribeTaskDetailResponse readJson(JsonReader in) throws IOException {
-    if (!JsonAdapters.beginObjectOrReadNull(in)) {
-      return null;
-    }
+    return JsonAdapters.readModel(in, TABLE);
+  }
+
+  /** @param members the values of the members of {@link #TABLE}, counted from 1 */
+  private static DescribeTaskDetailResponse fromMembers(Object[] members) {
     Builder builder = new Builder();
-    while (in.hasNext()) {
-      switch (in.nextName()) {
-        case "TaskType":
-          builder.taskType = JsonAdapters.readString(in);
-          break;
-        case "Status":
-          builder.status = JsonAdapters.readString(in);
-          break;
-        case "CreateTime":
-          builder.createTime = JsonAdapters.readString(in);
-          break;
-        case "BeginProcessTime":
-          builder.beginProcessTime = JsonAdapters.readString(in);
-          break;
-        case "FinishTime":
-          builder.finishTime = JsonAdapters.readString(in);
-          break;
-        case "ProcessImageAsyncTask":
-          builder.processImageAsyncTask = ProcessImageAsync.readJson(in);
-          break;
-        case "RequestId":
-          builder.requestId = JsonAdapters.readString(in);
-          break;
-        default:
-          in.skipValue();
-      }
-    }
-    in.endObject();
+    builder.taskType = ModelTable.member(members, 1);
+    builder.status = ModelTable.member(members, 2);
+    builder.createTime = ModelTable.member(members, 3);
+    builder.beginProcessTime = ModelTable.member(members, 4);
+    builder.finishTime = ModelTable.member(members, 5);
+    builder.processImageAsyncTask = ModelTable.member(members, 6);
+    builder.requestId = ModelTable.member(members, 7);
     return new DescribeTaskDetailResponse(builder);
   }
 

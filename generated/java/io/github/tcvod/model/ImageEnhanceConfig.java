@@ -6,6 +6,7 @@ import com.google.gson.annotations.JsonAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import io.github.tcvod.spi.JsonAdapters;
+import io.github.tcvod.spi.ModelTable;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
@@ -207,46 +208,41 @@ public final class ImageEnhanceConfig {
   }
 
   /**
-   * Reads this type's JSON in one pass: unknown fields are skipped, absent and null fields stay
-   * null, and nothing is validated on the way in, so that newer answers parse. Nested models are
-   * read by their own {@code readJson}, with no adapter lookup.
+   * This type's JSON members, in the order of {@link #fromMembers}: unknown members are skipped,
+   * absent and null ones stay null, and nothing is validated on the way in, so that newer answers
+   * parse.
    */
+  private static final ModelTable<ImageEnhanceConfig> TABLE = ModelTable.of(ImageEnhanceConfig::fromMembers,
+      ModelTable.model("SuperResolution", SuperResolutionInfo::table),
+      ModelTable.model("AdvancedSuperResolution", AdvancedSuperResolutionConfig::table),
+      ModelTable.model("Denoise", ImageDenoiseConfig::table),
+      ModelTable.model("ImageQualityEnhance", ImageQualityEnhanceInfo::table),
+      ModelTable.model("ColorEnhance", ColorEnhanceInfo::table),
+      ModelTable.model("SharpEnhance", SharpEnhanceInfo::table),
+      ModelTable.model("FaceEnhance", FaceEnhanceInfo::table),
+      ModelTable.model("LowLightEnhance", LowLightEnhanceInfo::table));
+
+  /** @return this type's table, for the models it is nested in */
+  static ModelTable<?> table() {
+    return TABLE;
+  }
+
+  /** Reads this type's JSON in one pass, as {@link #TABLE} says. */
   static ImageEnhanceConfig readJson(JsonReader in) throws IOException {
-    if (!JsonAdapters.beginObjectOrReadNull(in)) {
-      return null;
-    }
+    return JsonAdapters.readModel(in, TABLE);
+  }
+
+  /** @param members the values of the members of {@link #TABLE}, counted from 1 */
+  private static ImageEnhanceConfig fromMembers(Object[] members) {
     Builder builder = new Builder();
-    while (in.hasNext()) {
-      switch (in.nextName()) {
-        case "SuperResolution":
-          builder.superResolution = SuperResolutionInfo.readJson(in);
-          break;
-        case "AdvancedSuperResolution":
-          builder.advancedSuperResolution = AdvancedSuperResolutionConfig.readJson(in);
-          break;
-        case "Denoise":
-          builder.denoise = ImageDenoiseConfig.readJson(in);
-          break;
-        case "ImageQualityEnhance":
-          builder.imageQualityEnhance = ImageQualityEnhanceInfo.readJson(in);
-          break;
-        case "ColorEnhance":
-          builder.colorEnhance = ColorEnhanceInfo.readJson(in);
-          break;
-        case "SharpEnhance":
-          builder.sharpEnhance = SharpEnhanceInfo.readJson(in);
-          break;
-        case "FaceEnhance":
-          builder.faceEnhance = FaceEnhanceInfo.readJson(in);
-          break;
-        case "LowLightEnhance":
-          builder.lowLightEnhance = LowLightEnhanceInfo.readJson(in);
-          break;
-        default:
-          in.skipValue();
-      }
-    }
-    in.endObject();
+    builder.superResolution = ModelTable.member(members, 1);
+    builder.advancedSuperResolution = ModelTable.member(members, 2);
+    builder.denoise = ModelTable.member(members, 3);
+    builder.imageQualityEnhance = ModelTable.member(members, 4);
+    builder.colorEnhance = ModelTable.member(members, 5);
+    builder.sharpEnhance = ModelTable.member(members, 6);
+    builder.faceEnhance = ModelTable.member(members, 7);
+    builder.lowLightEnhance = ModelTable.member(members, 8);
     return new ImageEnhanceConfig(builder);
   }
 

@@ -6,6 +6,7 @@ import com.google.gson.annotations.JsonAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import io.github.tcvod.spi.JsonAdapters;
+import io.github.tcvod.spi.ModelTable;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
@@ -123,34 +124,33 @@ public final class MediaMetaData {
   }
 
   /**
-   * Reads this type's JSON in one pass: unknown fields are skipped, absent and null fields stay
-   * null, and nothing is validated on the way in, so that newer answers parse. Nested models are
-   * read by their own {@code readJson}, with no adapter lookup.
+   * This type's JSON members, in the order of {@link #fromMembers}: unknown members are skipped,
+   * absent and null ones stay null, and nothing is validated on the way in, so that newer answers
+   * parse.
    */
+  private static final ModelTable<MediaMetaData> TABLE = ModelTable.of(MediaMetaData::fromMembers,
+      ModelTable.scalar("Size", Long.class),
+      ModelTable.scalar("Container", String.class),
+      ModelTable.scalar("Height", Long.class),
+      ModelTable.scalar("Width", Long.class));
+
+  /** @return this type's table, for the models it is nested in */
+  static ModelTable<?> table() {
+    return TABLE;
+  }
+
+  /** Reads this type's JSON in one pass, as {@link #TABLE} says. */
   static MediaMetaData readJson(JsonReader in) throws IOException {
-    if (!JsonAdapters.beginObjectOrReadNull(in)) {
-      return null;
-    }
+    return JsonAdapters.readModel(in, TABLE);
+  }
+
+  /** @param members the values of the members of {@link #TABLE}, counted from 1 */
+  private static MediaMetaData fromMembers(Object[] members) {
     Builder builder = new Builder();
-    while (in.hasNext()) {
-      switch (in.nextName()) {
-        case "Size":
-          builder.size = JsonAdapters.readLong(in);
-          break;
-        case "Container":
-          builder.container = JsonAdapters.readString(in);
-          break;
-        case "Height":
-          builder.height = JsonAdapters.readLong(in);
-          break;
-        case "Width":
-          builder.width = JsonAdapters.readLong(in);
-          break;
-        default:
-          in.skipValue();
-      }
-    }
-    in.endObject();
+    builder.size = ModelTable.member(members, 1);
+    builder.container = ModelTable.member(members, 2);
+    builder.height = ModelTable.member(members, 3);
+    builder.width = ModelTable.member(members, 4);
     return new MediaMetaData(builder);
   }
 

@@ -6,6 +6,7 @@ import com.google.gson.annotations.JsonAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import io.github.tcvod.spi.JsonAdapters;
+import io.github.tcvod.spi.ModelTable;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -156,37 +157,35 @@ public final class PatternConfig {
   }
 
   /**
-   * Reads this type's JSON in one pass: unknown fields are skipped, absent and null fields stay
-   * null, and nothing is validated on the way in, so that newer answers parse. Nested models are
-   * read by their own {@code readJson}, with no adapter lookup.
+   * This type's JSON members, in the order of {@link #fromMembers}: unknown members are skipped,
+   * absent and null ones stay null, and nothing is validated on the way in, so that newer answers
+   * parse.
    */
+  private static final ModelTable<PatternConfig> TABLE = ModelTable.of(PatternConfig::fromMembers,
+      ModelTable.scalar("TransparencyThreshold", Long.class),
+      ModelTable.scalar("OpaqueThreshold", Long.class),
+      ModelTable.scalar("EdgeSamplingStep", Long.class),
+      ModelTable.scalar("EdgeExpansionStep", Long.class),
+      ModelTable.scalar("EdgeBlendingIntensity", Double.class));
+
+  /** @return this type's table, for the models it is nested in */
+  static ModelTable<?> table() {
+    return TABLE;
+  }
+
+  /** Reads this type's JSON in one pass, as {@link #TABLE} says. */
   static PatternConfig readJson(JsonReader in) throws IOException {
-    if (!JsonAdapters.beginObjectOrReadNull(in)) {
-      return null;
-    }
+    return JsonAdapters.readModel(in, TABLE);
+  }
+
+  /** @param members the values of the members of {@link #TABLE}, counted from 1 */
+  private static PatternConfig fromMembers(Object[] members) {
     Builder builder = new Builder();
-    while (in.hasNext()) {
-      switch (in.nextName()) {
-        case "TransparencyThreshold":
-          builder.transparencyThreshold = JsonAdapters.readLong(in);
-          break;
-        case "OpaqueThreshold":
-          builder.opaqueThreshold = JsonAdapters.readLong(in);
-          break;
-        case "EdgeSamplingStep":
-          builder.edgeSamplingStep = JsonAdapters.readLong(in);
-          break;
-        case "EdgeExpansionStep":
-          builder.edgeExpansionStep = JsonAdapters.readLong(in);
-          break;
-        case "EdgeBlendingIntensity":
-          builder.edgeBlendingIntensity = JsonAdapters.readDouble(in);
-          break;
-        default:
-          in.skipValue();
-      }
-    }
-    in.endObject();
+    builder.transparencyThreshold = ModelTable.member(members, 1);
+    builder.opaqueThreshold = ModelTable.member(members, 2);
+    builder.edgeSamplingStep = ModelTable.member(members, 3);
+    builder.edgeExpansionStep = ModelTable.member(members, 4);
+    builder.edgeBlendingIntensity = ModelTable.member(members, 5);
     return new PatternConfig(builder);
   }
 

@@ -7,6 +7,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import io.github.tcvod.spi.EnumValues;
 import io.github.tcvod.spi.JsonAdapters;
+import io.github.tcvod.spi.ModelTable;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -253,49 +254,43 @@ public final class ProcessImageAsync {
   }
 
   /**
-   * Reads this type's JSON in one pass: unknown fields are skipped, absent and null fields stay
-   * null, and nothing is validated on the way in, so that newer answers parse. Nested models are
-   * read by their own {@code readJson}, with no adapter lookup.
+   * This type's JSON members, in the order of {@link #fromMembers}: unknown members are skipped,
+   * absent and null ones stay null, and nothing is validated on the way in, so that newer answers
+   * parse.
    */
+  private static final ModelTable<ProcessImageAsync> TABLE = ModelTable.of(ProcessImageAsync::fromMembers,
+      ModelTable.scalar("TaskId", String.class),
+      ModelTable.scalar("Status", String.class),
+      ModelTable.scalar("ErrCode", Long.class),
+      ModelTable.scalar("Message", String.class),
+      ModelTable.scalar("Progress", Long.class),
+      ModelTable.model("Input", ProcessImageAsyncInput::table),
+      ModelTable.model("Output", ProcessImageAsyncOutput::table),
+      ModelTable.scalar("SessionId", String.class),
+      ModelTable.scalar("SessionContext", String.class));
+
+  /** @return this type's table, for the models it is nested in */
+  static ModelTable<?> table() {
+    return TABLE;
+  }
+
+  /** Reads this type's JSON in one pass, as {@link #TABLE} says. */
   static ProcessImageAsync readJson(JsonReader in) throws IOException {
-    if (!JsonAdapters.beginObjectOrReadNull(in)) {
-      return null;
-    }
+    return JsonAdapters.readModel(in, TABLE);
+  }
+
+  /** @param members the values of the members of {@link #TABLE}, counted from 1 */
+  private static ProcessImageAsync fromMembers(Object[] members) {
     Builder builder = new Builder();
-    while (in.hasNext()) {
-      switch (in.nextName()) {
-        case "TaskId":
-          builder.taskId = JsonAdapters.readString(in);
-          break;
-        case "Status":
-          builder.status = JsonAdapters.readString(in);
-          break;
-        case "ErrCode":
-          builder.errCode = JsonAdapters.readLong(in);
-          break;
-        case "Message":
-          builder.message = JsonAdapters.readString(in);
-          break;
-        case "Progress":
-          builder.progress = JsonAdapters.readLong(in);
-          break;
-        case "Input":
-          builder.input = ProcessImageAsyncInput.readJson(in);
-          break;
-        case "Output":
-          builder.output = ProcessImageAsyncOutput.readJson(in);
-          break;
-        case "SessionId":
-          builder.sessionId = JsonAdapters.readString(in);
-          break;
-        case "SessionContext":
-          builder.sessionContext = JsonAdapters.readString(in);
-          break;
-        default:
-          in.skipValue();
-      }
-    }
-    in.endObject();
+    builder.taskId = ModelTable.member(members, 1);
+    builder.status = ModelTable.member(members, 2);
+    builder.errCode = ModelTable.member(members, 3);
+    builder.message = ModelTable.member(members, 4);
+    builder.progress = ModelTable.member(members, 5);
+    builder.input = ModelTable.member(members, 6);
+    builder.output = ModelTable.member(members, 7);
+    builder.sessionId = ModelTable.member(members, 8);
+    builder.sessionContext = ModelTable.member(members, 9);
     return new ProcessImageAsync(builder);
   }
 

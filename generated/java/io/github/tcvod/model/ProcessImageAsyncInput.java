@@ -6,6 +6,7 @@ import com.google.gson.annotations.JsonAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import io.github.tcvod.spi.JsonAdapters;
+import io.github.tcvod.spi.ModelTable;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
@@ -129,34 +130,33 @@ public final class ProcessImageAsyncInput {
   }
 
   /**
-   * Reads this type's JSON in one pass: unknown fields are skipped, absent and null fields stay
-   * null, and nothing is validated on the way in, so that newer answers parse. Nested models are
-   * read by their own {@code readJson}, with no adapter lookup.
+   * This type's JSON members, in the order of {@link #fromMembers}: unknown members are skipped,
+   * absent and null ones stay null, and nothing is validated on the way in, so that newer answers
+   * parse.
    */
+  private static final ModelTable<ProcessImageAsyncInput> TABLE = ModelTable.of(ProcessImageAsyncInput::fromMembers,
+      ModelTable.scalar("FileId", String.class),
+      ModelTable.scalar("Url", String.class),
+      ModelTable.model("ImageTaskInput", ProcessImageAsyncTaskInput::table),
+      ModelTable.model("OutputConfig", ProcessImageAsyncOutputConfig::table));
+
+  /** @return this type's table, for the models it is nested in */
+  static ModelTable<?> table() {
+    return TABLE;
+  }
+
+  /** Reads this type's JSON in one pass, as {@link #TABLE} says. */
   static ProcessImageAsyncInput readJson(JsonReader in) throws IOException {
-    if (!JsonAdapters.beginObjectOrReadNull(in)) {
-      return null;
-    }
+    return JsonAdapters.readModel(in, TABLE);
+  }
+
+  /** @param members the values of the members of {@link #TABLE}, counted from 1 */
+  private static ProcessImageAsyncInput fromMembers(Object[] members) {
     Builder builder = new Builder();
-    while (in.hasNext()) {
-      switch (in.nextName()) {
-        case "FileId":
-          builder.fileId = JsonAdapters.readString(in);
-          break;
-        case "Url":
-          builder.url = JsonAdapters.readString(in);
-          break;
-        case "ImageTaskInput":
-          builder.imageTaskInput = ProcessImageAsyncTaskInput.readJson(in);
-          break;
-        case "OutputConfig":
-          builder.outputConfig = ProcessImageAsyncOutputConfig.readJson(in);
-          break;
-        default:
-          in.skipValue();
-      }
-    }
-    in.endObject();
+    builder.fileId = ModelTable.member(members, 1);
+    builder.url = ModelTable.member(members, 2);
+    builder.imageTaskInput = ModelTable.member(members, 3);
+    builder.outputConfig = ModelTable.member(members, 4);
     return new ProcessImageAsyncInput(builder);
   }
 

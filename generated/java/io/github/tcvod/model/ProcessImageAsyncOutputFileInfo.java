@@ -6,6 +6,7 @@ import com.google.gson.annotations.JsonAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import io.github.tcvod.spi.JsonAdapters;
+import io.github.tcvod.spi.ModelTable;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
@@ -171,43 +172,39 @@ public final class ProcessImageAsyncOutputFileInfo {
   }
 
   /**
-   * Reads this type's JSON in one pass: unknown fields are skipped, absent and null fields stay
-   * null, and nothing is validated on the way in, so that newer answers parse. Nested models are
-   * read by their own {@code readJson}, with no adapter lookup.
+   * This type's JSON members, in the order of {@link #fromMembers}: unknown members are skipped,
+   * absent and null ones stay null, and nothing is validated on the way in, so that newer answers
+   * parse.
    */
+  private static final ModelTable<ProcessImageAsyncOutputFileInfo> TABLE = ModelTable.of(ProcessImageAsyncOutputFileInfo::fromMembers,
+      ModelTable.scalar("MediaName", String.class),
+      ModelTable.scalar("ClassId", Long.class),
+      ModelTable.scalar("ExpireTime", String.class),
+      ModelTable.scalar("FileType", String.class),
+      ModelTable.scalar("FileUrl", String.class),
+      ModelTable.scalar("FileId", String.class),
+      ModelTable.model("MetaData", MediaMetaData::table));
+
+  /** @return this type's table, for the models it is nested in */
+  static ModelTable<?> table() {
+    return TABLE;
+  }
+
+  /** Reads this type's JSON in one pass, as {@link #TABLE} says. */
   static ProcessImageAsyncOutputFileInfo readJson(JsonReader in) throws IOException {
-    if (!JsonAdapters.beginObjectOrReadNull(in)) {
-      return null;
-    }
+    return JsonAdapters.readModel(in, TABLE);
+  }
+
+  /** @param members the values of the members of {@link #TABLE}, counted from 1 */
+  private static ProcessImageAsyncOutputFileInfo fromMembers(Object[] members) {
     Builder builder = new Builder();
-    while (in.hasNext()) {
-      switch (in.nextName()) {
-        case "MediaName":
-          builder.mediaName = JsonAdapters.readString(in);
-          break;
-        case "ClassId":
-          builder.classId = JsonAdapters.readLong(in);
-          break;
-        case "ExpireTime":
-          builder.expireTime = JsonAdapters.readString(in);
-          break;
-        case "FileType":
-          builder.fileType = JsonAdapters.readString(in);
-          break;
-        case "FileUrl":
-          builder.fileUrl = JsonAdapters.readString(in);
-          break;
-        case "FileId":
-          builder.fileId = JsonAdapters.readString(in);
-          break;
-        case "MetaData":
-          builder.metaData = MediaMetaData.readJson(in);
-          break;
-        default:
-          in.skipValue();
-      }
-    }
-    in.endObject();
+    builder.mediaName = ModelTable.member(members, 1);
+    builder.classId = ModelTable.member(members, 2);
+    builder.expireTime = ModelTable.member(members, 3);
+    builder.fileType = ModelTable.member(members, 4);
+    builder.fileUrl = ModelTable.member(members, 5);
+    builder.fileId = ModelTable.member(members, 6);
+    builder.metaData = ModelTable.member(members, 7);
     return new ProcessImageAsyncOutputFileInfo(builder);
   }
 

@@ -6,6 +6,7 @@ import com.google.gson.annotations.JsonAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import io.github.tcvod.spi.JsonAdapters;
+import io.github.tcvod.spi.ModelTable;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -236,52 +237,45 @@ public final class ProcessImageAsyncRequest {
   }
 
   /**
-   * Reads this type's JSON in one pass: unknown fields are skipped, absent and null fields stay
-   * null, and nothing is validated on the way in, so that newer answers parse. Nested models are
-   * read by their own {@code readJson}, with no adapter lookup.
+   * This type's JSON members, in the order of {@link #fromMembers}: unknown members are skipped,
+   * absent and null ones stay null, and nothing is validated on the way in, so that newer answers
+   * parse.
    */
+  private static final ModelTable<ProcessImageAsyncRequest> TABLE = ModelTable.of(ProcessImageAsyncRequest::fromMembers,
+      ModelTable.scalar("SubAppId", Long.class),
+      ModelTable.scalar("FileId", String.class),
+      ModelTable.scalar("Url", String.class),
+      ModelTable.scalar("Base64", String.class),
+      ModelTable.model("ImageTaskInput", ProcessImageAsyncTaskInput::table),
+      ModelTable.model("OutputConfig", ProcessImageAsyncOutputConfig::table),
+      ModelTable.scalar("SessionId", String.class),
+      ModelTable.scalar("SessionContext", String.class),
+      ModelTable.scalar("TasksPriority", Long.class),
+      ModelTable.scalar("ExtInfo", String.class));
+
+  /** @return this type's table, for the models it is nested in */
+  static ModelTable<?> table() {
+    return TABLE;
+  }
+
+  /** Reads this type's JSON in one pass, as {@link #TABLE} says. */
   static ProcessImageAsyncRequest readJson(JsonReader in) throws IOException {
-    if (!JsonAdapters.beginObjectOrReadNull(in)) {
-      return null;
-    }
+    return JsonAdapters.readModel(in, TABLE);
+  }
+
+  /** @param members the values of the members of {@link #TABLE}, counted from 1 */
+  private static ProcessImageAsyncRequest fromMembers(Object[] members) {
     Builder builder = new Builder();
-    while (in.hasNext()) {
-      switch (in.nextName()) {
-        case "SubAppId":
-          builder.subAppId = JsonAdapters.readLong(in);
-          break;
-        case "FileId":
-          builder.fileId = JsonAdapters.readString(in);
-          break;
-        case "Url":
-          builder.url = JsonAdapters.readString(in);
-          break;
-        case "Base64":
-          builder.base64 = JsonAdapters.readString(in);
-          break;
-        case "ImageTaskInput":
-          builder.imageTaskInput = ProcessImageAsyncTaskInput.readJson(in);
-          break;
-        case "OutputConfig":
-          builder.outputConfig = ProcessImageAsyncOutputConfig.readJson(in);
-          break;
-        case "SessionId":
-          builder.sessionId = JsonAdapters.readString(in);
-          break;
-        case "SessionContext":
-          builder.sessionContext = JsonAdapters.readString(in);
-          break;
-        case "TasksPriority":
-          builder.tasksPriority = JsonAdapters.readLong(in);
-          break;
-        case "ExtInfo":
-          builder.extInfo = JsonAdapters.readString(in);
-          break;
-        default:
-          in.skipValue();
-      }
-    }
-    in.endObject();
+    builder.subAppId = ModelTable.member(members, 1);
+    builder.fileId = ModelTable.member(members, 2);
+    builder.url = ModelTable.member(members, 3);
+    builder.base64 = ModelTable.member(members, 4);
+    builder.imageTaskInput = ModelTable.member(members, 5);
+    builder.outputConfig = ModelTable.member(members, 6);
+    builder.sessionId = ModelTable.member(members, 7);
+    builder.sessionContext = ModelTable.member(members, 8);
+    builder.tasksPriority = ModelTable.member(members, 9);
+    builder.extInfo = ModelTable.member(members, 10);
     return new ProcessImageAsyncRequest(builder);
   }
 

@@ -6,6 +6,7 @@ import com.google.gson.annotations.JsonAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import io.github.tcvod.spi.JsonAdapters;
+import io.github.tcvod.spi.ModelTable;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
@@ -135,34 +136,33 @@ public final class ProcessImageAsyncTask {
   }
 
   /**
-   * Reads this type's JSON in one pass: unknown fields are skipped, absent and null fields stay
-   * null, and nothing is validated on the way in, so that newer answers parse. Nested models are
-   * read by their own {@code readJson}, with no adapter lookup.
+   * This type's JSON members, in the order of {@link #fromMembers}: unknown members are skipped,
+   * absent and null ones stay null, and nothing is validated on the way in, so that newer answers
+   * parse.
    */
+  private static final ModelTable<ProcessImageAsyncTask> TABLE = ModelTable.of(ProcessImageAsyncTask::fromMembers,
+      ModelTable.model("EncodeConfig", ImageEncodeConfig::table),
+      ModelTable.model("EnhanceConfig", ImageEnhanceConfig::table),
+      ModelTable.model("BeautyConfig", ImageBeautyConfig::table),
+      ModelTable.model("AiCutOutConfig", AiCutOutConfig::table));
+
+  /** @return this type's table, for the models it is nested in */
+  static ModelTable<?> table() {
+    return TABLE;
+  }
+
+  /** Reads this type's JSON in one pass, as {@link #TABLE} says. */
   static ProcessImageAsyncTask readJson(JsonReader in) throws IOException {
-    if (!JsonAdapters.beginObjectOrReadNull(in)) {
-      return null;
-    }
+    return JsonAdapters.readModel(in, TABLE);
+  }
+
+  /** @param members the values of the members of {@link #TABLE}, counted from 1 */
+  private static ProcessImageAsyncTask fromMembers(Object[] members) {
     Builder builder = new Builder();
-    while (in.hasNext()) {
-      switch (in.nextName()) {
-        case "EncodeConfig":
-          builder.encodeConfig = ImageEncodeConfig.readJson(in);
-          break;
-        case "EnhanceConfig":
-          builder.enhanceConfig = ImageEnhanceConfig.readJson(in);
-          break;
-        case "BeautyConfig":
-          builder.beautyConfig = ImageBeautyConfig.readJson(in);
-          break;
-        case "AiCutOutConfig":
-          builder.aiCutOutConfig = AiCutOutConfig.readJson(in);
-          break;
-        default:
-          in.skipValue();
-      }
-    }
-    in.endObject();
+    builder.encodeConfig = ModelTable.member(members, 1);
+    builder.enhanceConfig = ModelTable.member(members, 2);
+    builder.beautyConfig = ModelTable.member(members, 3);
+    builder.aiCutOutConfig = ModelTable.member(members, 4);
     return new ProcessImageAsyncTask(builder);
   }
 

@@ -6,6 +6,7 @@ import com.google.gson.annotations.JsonAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import io.github.tcvod.spi.JsonAdapters;
+import io.github.tcvod.spi.ModelTable;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -176,43 +177,39 @@ public final class ProcessImageAsyncTemplateItem {
   }
 
   /**
-   * Reads this type's JSON in one pass: unknown fields are skipped, absent and null fields stay
-   * null, and nothing is validated on the way in, so that newer answers parse. Nested models are
-   * read by their own {@code readJson}, with no adapter lookup.
+   * This type's JSON members, in the order of {@link #fromMembers}: unknown members are skipped,
+   * absent and null ones stay null, and nothing is validated on the way in, so that newer answers
+   * parse.
    */
+  private static final ModelTable<ProcessImageAsyncTemplateItem> TABLE = ModelTable.of(ProcessImageAsyncTemplateItem::fromMembers,
+      ModelTable.scalar("Definition", Long.class),
+      ModelTable.scalar("Type", String.class),
+      ModelTable.scalar("Name", String.class),
+      ModelTable.scalar("Comment", String.class),
+      ModelTable.scalar("CreateTime", String.class),
+      ModelTable.scalar("UpdateTime", String.class),
+      ModelTable.model("ProcessImageConfigure", ProcessImageAsyncTask::table));
+
+  /** @return this type's table, for the models it is nested in */
+  static ModelTable<?> table() {
+    return TABLE;
+  }
+
+  /** Reads this type's JSON in one pass, as {@link #TABLE} says. */
   static ProcessImageAsyncTemplateItem readJson(JsonReader in) throws IOException {
-    if (!JsonAdapters.beginObjectOrReadNull(in)) {
-      return null;
-    }
+    return JsonAdapters.readModel(in, TABLE);
+  }
+
+  /** @param members the values of the members of {@link #TABLE}, counted from 1 */
+  private static ProcessImageAsyncTemplateItem fromMembers(Object[] members) {
     Builder builder = new Builder();
-    while (in.hasNext()) {
-      switch (in.nextName()) {
-        case "Definition":
-          builder.definition = JsonAdapters.readLong(in);
-          break;
-        case "Type":
-          builder.type = JsonAdapters.readString(in);
-          break;
-        case "Name":
-          builder.name = JsonAdapters.readString(in);
-          break;
-        case "Comment":
-          builder.comment = JsonAdapters.readString(in);
-          break;
-        case "CreateTime":
-          builder.createTime = JsonAdapters.readString(in);
-          break;
-        case "UpdateTime":
-          builder.updateTime = JsonAdapters.readString(in);
-          break;
-        case "ProcessImageConfigure":
-          builder.processImageConfigure = ProcessImageAsyncTask.readJson(in);
-          break;
-        default:
-          in.skipValue();
-      }
-    }
-    in.endObject();
+    builder.definition = ModelTable.member(members, 1);
+    builder.type = ModelTable.member(members, 2);
+    builder.name = ModelTable.member(members, 3);
+    builder.comment = ModelTable.member(members, 4);
+    builder.createTime = ModelTable.member(members, 5);
+    builder.updateTime = ModelTable.member(members, 6);
+    builder.processImageConfigure = ModelTable.member(members, 7);
     return new ProcessImageAsyncTemplateItem(builder);
   }
 

@@ -7,6 +7,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import io.github.tcvod.spi.EnumValues;
 import io.github.tcvod.spi.JsonAdapters;
+import io.github.tcvod.spi.ModelTable;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -198,31 +199,31 @@ public final class SuperResolutionInfo {
   }
 
   /**
-   * Reads this type's JSON in one pass: unknown fields are skipped, absent and null fields stay
-   * null, and nothing is validated on the way in, so that newer answers parse. Nested models are
-   * read by their own {@code readJson}, with no adapter lookup.
+   * This type's JSON members, in the order of {@link #fromMembers}: unknown members are skipped,
+   * absent and null ones stay null, and nothing is validated on the way in, so that newer answers
+   * parse.
    */
+  private static final ModelTable<SuperResolutionInfo> TABLE = ModelTable.of(SuperResolutionInfo::fromMembers,
+      ModelTable.scalar("Switch", String.class),
+      ModelTable.scalar("Type", String.class),
+      ModelTable.scalar("Size", Long.class));
+
+  /** @return this type's table, for the models it is nested in */
+  static ModelTable<?> table() {
+    return TABLE;
+  }
+
+  /** Reads this type's JSON in one pass, as {@link #TABLE} says. */
   static SuperResolutionInfo readJson(JsonReader in) throws IOException {
-    if (!JsonAdapters.beginObjectOrReadNull(in)) {
-      return null;
-    }
+    return JsonAdapters.readModel(in, TABLE);
+  }
+
+  /** @param members the values of the members of {@link #TABLE}, counted from 1 */
+  private static SuperResolutionInfo fromMembers(Object[] members) {
     Builder builder = new Builder();
-    while (in.hasNext()) {
-      switch (in.nextName()) {
-        case "Switch":
-          builder.switchValue = JsonAdapters.readString(in);
-          break;
-        case "Type":
-          builder.type = JsonAdapters.readString(in);
-          break;
-        case "Size":
-          builder.size = JsonAdapters.readLong(in);
-          break;
-        default:
-          in.skipValue();
-      }
-    }
-    in.endObject();
+    builder.switchValue = ModelTable.member(members, 1);
+    builder.type = ModelTable.member(members, 2);
+    builder.size = ModelTable.member(members, 3);
     return new SuperResolutionInfo(builder);
   }
 

@@ -7,6 +7,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
+import io.github.tcvod.spi.ModelTable;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -234,49 +235,43 @@ public final class AssumeRoleRequest {
   }
 
   /**
-   * Reads this type's JSON in one pass: unknown fields are skipped, absent and null fields stay
-   * null, and nothing is validated on the way in, so that newer answers parse. Nested models are
-   * read by their own {@code readJson}, with no adapter lookup.
+   * This type's JSON members, in the order of {@link #fromMembers}: unknown members are skipped,
+   * absent and null ones stay null, and nothing is validated on the way in, so that newer answers
+   * parse.
    */
+  private static final ModelTable<AssumeRoleRequest> TABLE = ModelTable.of(AssumeRoleRequest::fromMembers,
+      ModelTable.scalar("RoleArn", String.class),
+      ModelTable.scalar("RoleSessionName", String.class),
+      ModelTable.scalar("DurationSeconds", Long.class),
+      ModelTable.scalar("Policy", String.class),
+      ModelTable.scalar("ExternalId", String.class),
+      ModelTable.modelList("Tags", Tag::table),
+      ModelTable.scalar("SourceIdentity", String.class),
+      ModelTable.scalar("SerialNumber", String.class),
+      ModelTable.scalar("TokenCode", String.class));
+
+  /** @return this type's table, for the models it is nested in */
+  static ModelTable<?> table() {
+    return TABLE;
+  }
+
+  /** Reads this type's JSON in one pass, as {@link #TABLE} says. */
   static AssumeRoleRequest readJson(JsonReader in) throws IOException {
-    if (!JsonAdapters.beginObjectOrReadNull(in)) {
-      return null;
-    }
+    return JsonAdapters.readModel(in, TABLE);
+  }
+
+  /** @param members the values of the members of {@link #TABLE}, counted from 1 */
+  private static AssumeRoleRequest fromMembers(Object[] members) {
     Builder builder = new Builder();
-    while (in.hasNext()) {
-      switch (in.nextName()) {
-        case "RoleArn":
-          builder.roleArn = JsonAdapters.readString(in);
-          break;
-        case "RoleSessionName":
-          builder.roleSessionName = JsonAdapters.readString(in);
-          break;
-        case "DurationSeconds":
-          builder.durationSeconds = JsonAdapters.readLong(in);
-          break;
-        case "Policy":
-          builder.policy = JsonAdapters.readString(in);
-          break;
-        case "ExternalId":
-          builder.externalId = JsonAdapters.readString(in);
-          break;
-        case "Tags":
-          builder.tags = JsonAdapters.readList(in, Tag::readJson);
-          break;
-        case "SourceIdentity":
-          builder.sourceIdentity = JsonAdapters.readString(in);
-          break;
-        case "SerialNumber":
-          builder.serialNumber = JsonAdapters.readString(in);
-          break;
-        case "TokenCode":
-          builder.tokenCode = JsonAdapters.readString(in);
-          break;
-        default:
-          in.skipValue();
-      }
-    }
-    in.endObject();
+    builder.roleArn = ModelTable.member(members, 1);
+    builder.roleSessionName = ModelTable.member(members, 2);
+    builder.durationSeconds = ModelTable.member(members, 3);
+    builder.policy = ModelTable.member(members, 4);
+    builder.externalId = ModelTable.member(members, 5);
+    builder.tags = ModelTable.member(members, 6);
+    builder.sourceIdentity = ModelTable.member(members, 7);
+    builder.serialNumber = ModelTable.member(members, 8);
+    builder.tokenCode = ModelTable.member(members, 9);
     return new AssumeRoleRequest(builder);
   }
 

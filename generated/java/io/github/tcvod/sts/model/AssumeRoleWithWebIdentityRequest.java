@@ -6,6 +6,7 @@ import com.google.gson.annotations.JsonAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import io.github.tcvod.spi.JsonAdapters;
+import io.github.tcvod.spi.ModelTable;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -161,37 +162,35 @@ public final class AssumeRoleWithWebIdentityRequest {
   }
 
   /**
-   * Reads this type's JSON in one pass: unknown fields are skipped, absent and null fields stay
-   * null, and nothing is validated on the way in, so that newer answers parse. Nested models are
-   * read by their own {@code readJson}, with no adapter lookup.
+   * This type's JSON members, in the order of {@link #fromMembers}: unknown members are skipped,
+   * absent and null ones stay null, and nothing is validated on the way in, so that newer answers
+   * parse.
    */
+  private static final ModelTable<AssumeRoleWithWebIdentityRequest> TABLE = ModelTable.of(AssumeRoleWithWebIdentityRequest::fromMembers,
+      ModelTable.scalar("ProviderId", String.class),
+      ModelTable.scalar("WebIdentityToken", String.class),
+      ModelTable.scalar("RoleArn", String.class),
+      ModelTable.scalar("RoleSessionName", String.class),
+      ModelTable.scalar("DurationSeconds", Long.class));
+
+  /** @return this type's table, for the models it is nested in */
+  static ModelTable<?> table() {
+    return TABLE;
+  }
+
+  /** Reads this type's JSON in one pass, as {@link #TABLE} says. */
   static AssumeRoleWithWebIdentityRequest readJson(JsonReader in) throws IOException {
-    if (!JsonAdapters.beginObjectOrReadNull(in)) {
-      return null;
-    }
+    return JsonAdapters.readModel(in, TABLE);
+  }
+
+  /** @param members the values of the members of {@link #TABLE}, counted from 1 */
+  private static AssumeRoleWithWebIdentityRequest fromMembers(Object[] members) {
     Builder builder = new Builder();
-    while (in.hasNext()) {
-      switch (in.nextName()) {
-        case "ProviderId":
-          builder.providerId = JsonAdapters.readString(in);
-          break;
-        case "WebIdentityToken":
-          builder.webIdentityToken = JsonAdapters.readString(in);
-          break;
-        case "RoleArn":
-          builder.roleArn = JsonAdapters.readString(in);
-          break;
-        case "RoleSessionName":
-          builder.roleSessionName = JsonAdapters.readString(in);
-          break;
-        case "DurationSeconds":
-          builder.durationSeconds = JsonAdapters.readLong(in);
-          break;
-        default:
-          in.skipValue();
-      }
-    }
-    in.endObject();
+    builder.providerId = ModelTable.member(members, 1);
+    builder.webIdentityToken = ModelTable.member(members, 2);
+    builder.roleArn = ModelTable.member(members, 3);
+    builder.roleSessionName = ModelTable.member(members, 4);
+    builder.durationSeconds = ModelTable.member(members, 5);
     return new AssumeRoleWithWebIdentityRequest(builder);
   }
 

@@ -7,6 +7,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import io.github.tcvod.internal.Json;
+import io.github.tcvod.internal.json.ByteJsonReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -117,6 +118,77 @@ public final class JsonAdapters {
     if (value != null) {
       out.name(name).value(value);
     }
+  }
+
+  /**
+   * Reads a model as its table says: unknown members are skipped, absent and null members stay
+   * null, and nothing is validated on the way in, so that newer answers parse. The SDK's byte reader
+   * reads it in a loop of its own, straight from the bytes, with the same result.
+   *
+   * @param in positioned at a value
+   * @param table the model's table
+   * @param <M> the model
+   * @return the model, or null for JSON null
+   * @throws IOException on malformed JSON
+   */
+  public static <M> M readModel(JsonReader in, ModelTable<M> table) throws IOException {
+    if (in instanceof ByteJsonReader) {
+      @SuppressWarnings("unchecked")
+      M model = (M) ((ByteJsonReader) in).readModel(table.shape);
+      return model;
+    }
+    if (!beginObjectOrReadNull(in)) {
+      return null;
+    }
+    Object[] values = new Object[table.size() + 1];
+    while (in.hasNext()) {
+      int member = table.indexOf(in.nextName());
+      if (member < 0) {
+        in.skipValue();
+      } else {
+        values[member + 1] = readMember(in, table, member);
+      }
+    }
+    in.endObject();
+    return table.build(values);
+  }
+
+  private static Object readMember(JsonReader in, ModelTable<?> table, int member) throws IOException {
+    switch (table.kinds[member]) {
+      case ModelTable.STRING:
+        return readString(in);
+      case ModelTable.LONG:
+        return readLong(in);
+      case ModelTable.DOUBLE:
+        return readDouble(in);
+      case ModelTable.INTEGER:
+        return readInteger(in);
+      case ModelTable.BOOLEAN:
+        return readBoolean(in);
+      case ModelTable.MODEL:
+        return readModel(in, table.nested(member));
+      case ModelTable.MODEL_LIST:
+        return readModelList(in, table.nested(member));
+      default:
+        return table.reader(member).read(in);
+    }
+  }
+
+  /** As {@link #readList} with the model's {@code readJson} as the item reader. */
+  private static <M> List<M> readModelList(JsonReader in, ModelTable<M> table) throws IOException {
+    if (readNull(in)) {
+      return null;
+    }
+    List<M> list = new ArrayList<>();
+    in.beginArray();
+    while (in.hasNext()) {
+      M value = readModel(in, table);
+      if (value != null) {
+        list.add(value);
+      }
+    }
+    in.endArray();
+    return list;
   }
 
   /**

@@ -77,6 +77,8 @@ public final class ByteJsonReader extends JsonReader {
   private final int[] stack = new int[MAX_DEPTH + 1];
   private final String[] pathNames = new String[MAX_DEPTH + 1];
   private final int[] pathIndices = new int[MAX_DEPTH + 1];
+  /** The member values of the object being read at each nesting, see {@link #memberValues}. */
+  private final Object[][] valuesByDepth = new Object[MAX_DEPTH + 1][];
   private int depth;
   /** The deepest {@link #depth} since the last {@link #close()}: the path names it wipes lie below it. */
   private int deepest;
@@ -254,6 +256,261 @@ public final class ByteJsonReader extends JsonReader {
     return name;
   }
 
+  /**
+   * Reads a model, or null for JSON null, as {@code JsonAdapters.readModel} reads it through the
+   * {@link JsonReader} API (and with the same refusals), but straight from the bytes: members of
+   * the kinds of {@link ModelShape} are bound without a peek, a String per name or a call per
+   * value; anything else is read by the member's own reader, and unknown members are skipped, in
+   * the usual way.
+   *
+   * @param shape the model's members
+   * @return the model, or null
+   * @throws IOException as the {@link JsonReader} methods do
+   */
+  public Object readModel(ModelShape shape) throws IOException {
+    int p = peeked();
+    if (p == PEEKED_NULL) {
+      consumedValue();
+      return null;
+    }
+    if (p != PEEKED_BEGIN_OBJECT) {
+      throw refuse();
+    }
+    peeked = PEEKED_NONE;
+    return objectMembers(shape);
+  }
+
+  /**
+   * The members of an object whose brace is behind, then its end; leaves its value consumed.
+   *
+   * <p>One method on purpose, reading the values too: at this size (over 325 bytes of bytecode,
+   * HotSpot's {@code FreqInlineSize}) C2 does not inline it into its callers, so a nested object
+   * runs the one compiled copy of this loop instead of a copy inlined at each nesting. Inlined, the
+   * loop compiled to 60 KB of machine code that a call's other work evicted from the CPU's caches
+   * between two answers: 1.26x raw OkHttp's CPU per call on four loopback threads, against 1.19x
+   * not inlined (BENCHMARKS.md).
+   */
+  private Object objectMembers(ModelShape shape) throws IOException {
+    push(EMPTY_OBJECT);
+    pathNames[depth - 1] = null;
+    int size = shape.size();
+    Object[] values = memberValues(size);
+    int c = nextNonWhitespace();
+    if (c != '}') {
+      while (true) {
+        if (c != '"') {
+          throw refuse();
+        }
+        pos++;
+        scanName();
+        peeked = PEEKED_NAME;
+        int member = nextNameIndex(shape);
+        int kind = member < 0 ? -1 : shape.kind(member);
+        if (kind < 0 || kind == ModelShape.OTHER) {
+          // The usual way: the state machine reads the colon and the value.
+          stack[depth - 1] = DANGLING_NAME;
+          if (kind < 0) {
+            skipValue();
+          } else {
+            values[member + 1] = shape.read(member, this);
+          }
+        } else {
+          // As JsonAdapters.read... of the kind reads the value, refusing what they refuse: the
+          // usual token of each kind here, the rest (null, Gson's conversions) in unusualValue.
+          stack[depth - 1] = NONEMPTY_OBJECT;
+          separator(nextNonWhitespace(), ':');
+          c = nextNonWhitespace();
+          boolean number = c == '-' || c >= '0' && c <= '9';
+          Object value;
+          if (kind == ModelShape.STRING && c == '"') {
+            pos++;
+            value = stringValue();
+          } else if (kind == ModelShape.LONG && number) {
+            scanNumber();
+            if (!numberIsLong) {
+              throw refuse();
+            }
+            value = numberLong;
+          } else if (kind == ModelShape.DOUBLE && number) {
+            scanNumber();
+            value = numberAsDouble();
+          } else if (kind == ModelShape.MODEL && c == '{') {
+            pos++;
+            value = objectMembers(shape.nested(member));
+          } else if (kind == ModelShape.MODEL_LIST && c == '[') {
+            pos++;
+            value = modelList(shape.nested(member));
+          } else {
+            value = unusualValue(kind);
+          }
+          values[member + 1] = value;
+          pathIndices[depth - 1]++;
+        }
+        c = nextNonWhitespace();
+        if (c == '}') {
+          break;
+        }
+        separator(c, ',');
+        c = nextNonWhitespace();
+      }
+    }
+    pos++;
+    Object model = shape.build(values);
+    // The values are the caller's now: none stays with the thread.
+    Arrays.fill(values, 1, size + 1, null);
+    depth--;
+    pathIndices[depth - 1]++;
+    return model;
+  }
+
+  /**
+   * @return the array of member values of the object at {@link #depth}, one per nesting and thread,
+   *     empty: each object's is wiped after use, and on {@link #close()}
+   */
+  private Object[] memberValues(int size) {
+    Object[] values = valuesByDepth[depth - 1];
+    if (values == null || values.length <= size) {
+      values = new Object[size + 1];
+      valuesByDepth[depth - 1] = values;
+    }
+    return values;
+  }
+
+  /**
+   * A string value whose quote is behind, as {@link #decodeString()} gives it after
+   * {@link #scanString()}: printable ASCII, nearly every value, is hashed for the value cache in
+   * the pass that finds its end; anything else is scanned again with every check.
+   */
+  private String stringValue() throws IOException {
+    byte[] bytes = in;
+    int limit = end;
+    int start = pos;
+    int hash = 0;
+    for (int p = start; p < limit; p++) {
+      int b = bytes[p];
+      if (b == '"') {
+        pos = p + 1;
+        int length = p - start;
+        if (length == 0) {
+          return "";
+        }
+        return length <= MAX_CACHED_VALUE_LENGTH ? shortValues.name(bytes, start, p, hash)
+            : new String(bytes, start, length, StandardCharsets.US_ASCII);
+      }
+      if (b < 0x20 || b == '\\') {
+        // a negative byte (non-ASCII) too
+        break;
+      }
+      hash = 31 * hash + b;
+    }
+    scanString();
+    return decodeString();
+  }
+
+  /** A value of a kind without a method of its own, or not of its kind's usual token. */
+  private Object unusualValue(int kind) throws IOException {
+    int token = valueToken(NONEMPTY_OBJECT);
+    if (token == PEEKED_NULL) {
+      return null;
+    }
+    switch (kind) {
+      case ModelShape.STRING:
+        if (token == PEEKED_STRING) {
+          return decodeString();
+        } else if (token == PEEKED_NUMBER) {
+          return numberText();
+        } else if (token == PEEKED_TRUE || token == PEEKED_FALSE) {
+          return token == PEEKED_TRUE ? "true" : "false";
+        }
+        break;
+      case ModelShape.LONG:
+        if (token == PEEKED_NUMBER && numberIsLong) {
+          return numberLong;
+        }
+        break;
+      case ModelShape.DOUBLE:
+        if (token == PEEKED_NUMBER) {
+          return numberAsDouble();
+        }
+        break;
+      case ModelShape.INTEGER:
+        if (token == PEEKED_NUMBER && numberIsLong && (int) numberLong == numberLong) {
+          return (int) numberLong;
+        }
+        break;
+      case ModelShape.BOOLEAN:
+        if (token == PEEKED_TRUE || token == PEEKED_FALSE) {
+          return token == PEEKED_TRUE;
+        } else if (token == PEEKED_STRING) {
+          return Boolean.parseBoolean(decodeString());
+        }
+        break;
+      default:
+        break;
+    }
+    throw refuse();
+  }
+
+  /** The items of an array whose bracket is behind, each a model or null (left out), then its end. */
+  private java.util.List<Object> modelList(ModelShape shape) throws IOException {
+    push(EMPTY_ARRAY);
+    pathIndices[depth - 1] = 0;
+    java.util.List<Object> list = new java.util.ArrayList<>();
+    int c = nextNonWhitespace();
+    if (c != ']') {
+      while (true) {
+        int token = valueToken(NONEMPTY_ARRAY);
+        if (token == PEEKED_BEGIN_OBJECT) {
+          stack[depth - 1] = NONEMPTY_ARRAY;
+          list.add(objectMembers(shape));
+        } else if (token == PEEKED_NULL) {
+          pathIndices[depth - 1]++;
+        } else {
+          throw refuse();
+        }
+        c = nextNonWhitespace();
+        if (c == ']') {
+          break;
+        }
+        separator(c, ',');
+      }
+    }
+    pos++;
+    depth--;
+    pathIndices[depth - 1]++;
+    return list;
+  }
+
+  /**
+   * Reads the next member name as {@link #nextName()} does, and answers where it stands in
+   * {@code names} instead of with a String: a plain ASCII name is found by its bytes, the hash
+   * already worked out while it was scanned.
+   *
+   * @param names the members of the object's model
+   * @return the name's position in {@code names}, or -1 for a name not there
+   * @throws IOException as {@link #nextName()} does
+   */
+  public int nextNameIndex(ModelShape names) throws IOException {
+    if (peeked() != PEEKED_NAME || tokenEscaped) {
+      throw refuse();
+    }
+    int index;
+    String name;
+    if (nameHashed) {
+      index = names.indexOf(in, tokenStart, tokenEnd, nameHash);
+      name = index >= 0 ? names.name(index) : this.names.name(in, tokenStart, tokenEnd, nameHash);
+    } else {
+      name = this.names.name(in, tokenStart, tokenEnd, tokenAscii);
+      index = names.indexOf(name);
+    }
+    peeked = PEEKED_NONE;
+    pathNames[depth - 1] = name;
+    if (watchedName != null && depth - 1 == watchedNesting && watchedName.equals(name)) {
+      watchedNameSeen = true;
+    }
+    return index;
+  }
+
   @Override
   public String nextString() throws IOException {
     int p = peeked();
@@ -262,7 +519,7 @@ public final class ByteJsonReader extends JsonReader {
       value = decodeString();
     } else if (p == PEEKED_NUMBER) {
       // Gson gives a number's text as it stands (an integer that fits a long has no other spelling).
-      value = new String(in, tokenStart, tokenEnd - tokenStart, StandardCharsets.US_ASCII);
+      value = numberText();
     } else {
       throw refuse();
     }
@@ -297,20 +554,29 @@ public final class ByteJsonReader extends JsonReader {
     if (peeked() != PEEKED_NUMBER) {
       throw refuse();
     }
-    double value;
-    if (numberIsLong) {
-      value = (double) numberLong;
-    } else if (numberIsShortDecimal) {
-      value = shortDecimal();
-    } else {
-      value = Double.parseDouble(new String(in, tokenStart, tokenEnd - tokenStart, StandardCharsets.US_ASCII));
-      if (Double.isInfinite(value)) {
-        // Gson refuses it as JSON that forbids infinities
-        throw refuse();
-      }
-    }
+    double value = numberAsDouble();
     consumedValue();
     return value;
+  }
+
+  /** @return the scanned number as Gson's {@code nextDouble} gives it */
+  private double numberAsDouble() throws IOException {
+    if (numberIsLong) {
+      return (double) numberLong;
+    } else if (numberIsShortDecimal) {
+      return shortDecimal();
+    }
+    double value = Double.parseDouble(numberText());
+    if (Double.isInfinite(value)) {
+      // Gson refuses it as JSON that forbids infinities
+      throw refuse();
+    }
+    return value;
+  }
+
+  /** @return the scanned number's text */
+  private String numberText() {
+    return new String(in, tokenStart, tokenEnd - tokenStart, StandardCharsets.US_ASCII);
   }
 
   @Override
@@ -364,6 +630,11 @@ public final class ByteJsonReader extends JsonReader {
     in = null;
     peeked = PEEKED_NONE;
     Arrays.fill(pathNames, 0, deepest, null);
+    for (int i = 0; i < deepest; i++) {
+      if (valuesByDepth[i] != null) {
+        Arrays.fill(valuesByDepth[i], null);
+      }
+    }
     deepest = 0;
     stack[0] = CLOSED;
     depth = 1;
@@ -495,6 +766,17 @@ public final class ByteJsonReader extends JsonReader {
         throw refuse();
     }
 
+    return peeked = valueToken(scope);
+  }
+
+  /**
+   * Reads the first token of a value, its separator already behind: a string or number is
+   * scanned, a keyword checked, a bracket consumed.
+   *
+   * @param scope the scope the value is in: only in an empty array may it be the end
+   * @return what it found, a {@code PEEKED_} constant
+   */
+  private int valueToken(int scope) throws IOException {
     int c = nextNonWhitespace();
     switch (c) {
       case ']':
@@ -502,17 +784,17 @@ public final class ByteJsonReader extends JsonReader {
           throw refuse();
         }
         pos++;
-        return peeked = PEEKED_END_ARRAY;
+        return PEEKED_END_ARRAY;
       case '[':
         pos++;
-        return peeked = PEEKED_BEGIN_ARRAY;
+        return PEEKED_BEGIN_ARRAY;
       case '{':
         pos++;
-        return peeked = PEEKED_BEGIN_OBJECT;
+        return PEEKED_BEGIN_OBJECT;
       case '"':
         pos++;
         scanString();
-        return peeked = PEEKED_STRING;
+        return PEEKED_STRING;
       case 't':
         return keyword("true", PEEKED_TRUE);
       case 'f':
@@ -521,7 +803,7 @@ public final class ByteJsonReader extends JsonReader {
         return keyword("null", PEEKED_NULL);
       default:
         if (c == '-' || c >= '0' && c <= '9') {
-          return peeked = scanNumber();
+          return scanNumber();
         }
         throw refuse();
     }
@@ -569,7 +851,7 @@ public final class ByteJsonReader extends JsonReader {
       throw refuse();
     }
     pos = after;
-    return peeked = token;
+    return token;
   }
 
   private static boolean endsValue(byte c) {
@@ -899,6 +1181,17 @@ public final class ByteJsonReader extends JsonReader {
     @Override
     public void close() {
     }
+  }
+
+  /** @return how many member values the reader holds (for tests: none stays with the thread once closed) */
+  int heldValues() {
+    int held = 0;
+    for (Object[] values : valuesByDepth) {
+      for (int i = 0; values != null && i < values.length; i++) {
+        held += values[i] != null ? 1 : 0;
+      }
+    }
+    return held;
   }
 
   /** @return the document being read, or null once closed (for tests: nothing big stays with the thread) */

@@ -8,6 +8,7 @@ import com.google.gson.stream.JsonWriter;
 import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.EnumValues;
 import io.github.tcvod.spi.JsonAdapters;
+import io.github.tcvod.spi.ModelTable;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -201,37 +202,35 @@ public final class Widget {
   }
 
   /**
-   * Reads this type's JSON in one pass: unknown fields are skipped, absent and null fields stay
-   * null, and nothing is validated on the way in, so that newer answers parse. Nested models are
-   * read by their own {@code readJson}, with no adapter lookup.
+   * This type's JSON members, in the order of {@link #fromMembers}: unknown members are skipped,
+   * absent and null ones stay null, and nothing is validated on the way in, so that newer answers
+   * parse.
    */
+  private static final ModelTable<Widget> TABLE = ModelTable.of(Widget::fromMembers,
+      ModelTable.scalar("Id", Long.class),
+      ModelTable.scalar("Color", String.class),
+      ModelTable.scalar("Weight", Double.class),
+      ModelTable.model("Part", Part::table),
+      ModelTable.other("Tags", JsonAdapters.listReader(JsonAdapters::readString)));
+
+  /** @return this type's table, for the models it is nested in */
+  static ModelTable<?> table() {
+    return TABLE;
+  }
+
+  /** Reads this type's JSON in one pass, as {@link #TABLE} says. */
   static Widget readJson(JsonReader in) throws IOException {
-    if (!JsonAdapters.beginObjectOrReadNull(in)) {
-      return null;
-    }
+    return JsonAdapters.readModel(in, TABLE);
+  }
+
+  /** @param members the values of the members of {@link #TABLE}, counted from 1 */
+  private static Widget fromMembers(Object[] members) {
     Builder builder = new Builder();
-    while (in.hasNext()) {
-      switch (in.nextName()) {
-        case "Id":
-          builder.id = JsonAdapters.readLong(in);
-          break;
-        case "Color":
-          builder.color = JsonAdapters.readString(in);
-          break;
-        case "Weight":
-          builder.weight = JsonAdapters.readDouble(in);
-          break;
-        case "Part":
-          builder.part = Part.readJson(in);
-          break;
-        case "Tags":
-          builder.tags = JsonAdapters.readList(in, JsonAdapters::readString);
-          break;
-        default:
-          in.skipValue();
-      }
-    }
-    in.endObject();
+    builder.id = ModelTable.member(members, 1);
+    builder.color = ModelTable.member(members, 2);
+    builder.weight = ModelTable.member(members, 3);
+    builder.part = ModelTable.member(members, 4);
+    builder.tags = ModelTable.member(members, 5);
     return new Widget(builder);
   }
 

@@ -6,6 +6,7 @@ import com.google.gson.annotations.JsonAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import io.github.tcvod.spi.JsonAdapters;
+import io.github.tcvod.spi.ModelTable;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
@@ -141,37 +142,35 @@ public final class AIAnalysisTemplateItem {
   }
 
   /**
-   * Reads this type's JSON in one pass: unknown fields are skipped, absent and null fields stay
-   * null, and nothing is validated on the way in, so that newer answers parse. Nested models are
-   * read by their own {@code readJson}, with no adapter lookup.
+   * This type's JSON members, in the order of {@link #fromMembers}: unknown members are skipped,
+   * absent and null ones stay null, and nothing is validated on the way in, so that newer answers
+   * parse.
    */
+  private static final ModelTable<AIAnalysisTemplateItem> TABLE = ModelTable.of(AIAnalysisTemplateItem::fromMembers,
+      ModelTable.scalar("Definition", Long.class),
+      ModelTable.scalar("URL", String.class),
+      ModelTable.scalar("Url2", String.class),
+      ModelTable.scalar("Md5", String.class),
+      ModelTable.model("H265Config", H265Config::table));
+
+  /** @return this type's table, for the models it is nested in */
+  static ModelTable<?> table() {
+    return TABLE;
+  }
+
+  /** Reads this type's JSON in one pass, as {@link #TABLE} says. */
   static AIAnalysisTemplateItem readJson(JsonReader in) throws IOException {
-    if (!JsonAdapters.beginObjectOrReadNull(in)) {
-      return null;
-    }
+    return JsonAdapters.readModel(in, TABLE);
+  }
+
+  /** @param members the values of the members of {@link #TABLE}, counted from 1 */
+  private static AIAnalysisTemplateItem fromMembers(Object[] members) {
     Builder builder = new Builder();
-    while (in.hasNext()) {
-      switch (in.nextName()) {
-        case "Definition":
-          builder.definition = JsonAdapters.readLong(in);
-          break;
-        case "URL":
-          builder.URL = JsonAdapters.readString(in);
-          break;
-        case "Url2":
-          builder.url2 = JsonAdapters.readString(in);
-          break;
-        case "Md5":
-          builder.md5 = JsonAdapters.readString(in);
-          break;
-        case "H265Config":
-          builder.h265Config = H265Config.readJson(in);
-          break;
-        default:
-          in.skipValue();
-      }
-    }
-    in.endObject();
+    builder.definition = ModelTable.member(members, 1);
+    builder.URL = ModelTable.member(members, 2);
+    builder.url2 = ModelTable.member(members, 3);
+    builder.md5 = ModelTable.member(members, 4);
+    builder.h265Config = ModelTable.member(members, 5);
     return new AIAnalysisTemplateItem(builder);
   }
 

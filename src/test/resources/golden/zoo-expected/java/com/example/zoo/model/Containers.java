@@ -8,6 +8,7 @@ import com.google.gson.stream.JsonWriter;
 import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.EnumValues;
 import io.github.tcvod.spi.JsonAdapters;
+import io.github.tcvod.spi.ModelTable;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -348,55 +349,47 @@ public final class Containers {
   }
 
   /**
-   * Reads this type's JSON in one pass: unknown fields are skipped, absent and null fields stay
-   * null, and nothing is validated on the way in, so that newer answers parse. Nested models are
-   * read by their own {@code readJson}, with no adapter lookup.
+   * This type's JSON members, in the order of {@link #fromMembers}: unknown members are skipped,
+   * absent and null ones stay null, and nothing is validated on the way in, so that newer answers
+   * parse.
    */
+  private static final ModelTable<Containers> TABLE = ModelTable.of(Containers::fromMembers,
+      ModelTable.other("Names", JsonAdapters.listReader(JsonAdapters::readString)),
+      ModelTable.other("Ids", JsonAdapters.listReader(JsonAdapters::readLong)),
+      ModelTable.other("Ratios", JsonAdapters.listReader(JsonAdapters::readDouble)),
+      ModelTable.other("Flags", JsonAdapters.listReader(JsonAdapters::readBoolean)),
+      ModelTable.other("Modes", JsonAdapters.listReader(JsonAdapters::readString)),
+      ModelTable.modelList("Items", Scalars::table),
+      ModelTable.other("Matrix", JsonAdapters.listReader(JsonAdapters.listReader(JsonAdapters::readLong))),
+      ModelTable.other("Labels", JsonAdapters.mapReader(JsonAdapters::readString)),
+      ModelTable.other("Counts", JsonAdapters.mapReader(JsonAdapters::readLong)),
+      ModelTable.other("ScalarsByName", JsonAdapters.mapReader(Scalars::readJson)),
+      ModelTable.model("Inline", ContainersInline::table));
+
+  /** @return this type's table, for the models it is nested in */
+  static ModelTable<?> table() {
+    return TABLE;
+  }
+
+  /** Reads this type's JSON in one pass, as {@link #TABLE} says. */
   static Containers readJson(JsonReader in) throws IOException {
-    if (!JsonAdapters.beginObjectOrReadNull(in)) {
-      return null;
-    }
+    return JsonAdapters.readModel(in, TABLE);
+  }
+
+  /** @param members the values of the members of {@link #TABLE}, counted from 1 */
+  private static Containers fromMembers(Object[] members) {
     Builder builder = new Builder();
-    while (in.hasNext()) {
-      switch (in.nextName()) {
-        case "Names":
-          builder.names = JsonAdapters.readList(in, JsonAdapters::readString);
-          break;
-        case "Ids":
-          builder.ids = JsonAdapters.readList(in, JsonAdapters::readLong);
-          break;
-        case "Ratios":
-          builder.ratios = JsonAdapters.readList(in, JsonAdapters::readDouble);
-          break;
-        case "Flags":
-          builder.flags = JsonAdapters.readList(in, JsonAdapters::readBoolean);
-          break;
-        case "Modes":
-          builder.modes = JsonAdapters.readList(in, JsonAdapters::readString);
-          break;
-        case "Items":
-          builder.items = JsonAdapters.readList(in, Scalars::readJson);
-          break;
-        case "Matrix":
-          builder.matrix = JsonAdapters.readList(in, JsonAdapters.listReader(JsonAdapters::readLong));
-          break;
-        case "Labels":
-          builder.labels = JsonAdapters.readMap(in, JsonAdapters::readString);
-          break;
-        case "Counts":
-          builder.counts = JsonAdapters.readMap(in, JsonAdapters::readLong);
-          break;
-        case "ScalarsByName":
-          builder.scalarsByName = JsonAdapters.readMap(in, Scalars::readJson);
-          break;
-        case "Inline":
-          builder.inline = ContainersInline.readJson(in);
-          break;
-        default:
-          in.skipValue();
-      }
-    }
-    in.endObject();
+    builder.names = ModelTable.member(members, 1);
+    builder.ids = ModelTable.member(members, 2);
+    builder.ratios = ModelTable.member(members, 3);
+    builder.flags = ModelTable.member(members, 4);
+    builder.modes = ModelTable.member(members, 5);
+    builder.items = ModelTable.member(members, 6);
+    builder.matrix = ModelTable.member(members, 7);
+    builder.labels = ModelTable.member(members, 8);
+    builder.counts = ModelTable.member(members, 9);
+    builder.scalarsByName = ModelTable.member(members, 10);
+    builder.inline = ModelTable.member(members, 11);
     return new Containers(builder);
   }
 

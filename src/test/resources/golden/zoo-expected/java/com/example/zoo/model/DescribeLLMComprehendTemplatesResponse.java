@@ -7,6 +7,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
+import io.github.tcvod.spi.ModelTable;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
@@ -123,31 +124,31 @@ public final class DescribeLLMComprehendTemplatesResponse {
   }
 
   /**
-   * Reads this type's JSON in one pass: unknown fields are skipped, absent and null fields stay
-   * null, and nothing is validated on the way in, so that newer answers parse. Nested models are
-   * read by their own {@code readJson}, with no adapter lookup.
+   * This type's JSON members, in the order of {@link #fromMembers}: unknown members are skipped,
+   * absent and null ones stay null, and nothing is validated on the way in, so that newer answers
+   * parse.
    */
+  private static final ModelTable<DescribeLLMComprehendTemplatesResponse> TABLE = ModelTable.of(DescribeLLMComprehendTemplatesResponse::fromMembers,
+      ModelTable.scalar("TotalCount", Long.class),
+      ModelTable.modelList("LLMComprehendTemplateSet", LLMComprehendTemplateItem::table),
+      ModelTable.scalar("RequestId", String.class));
+
+  /** @return this type's table, for the models it is nested in */
+  static ModelTable<?> table() {
+    return TABLE;
+  }
+
+  /** Reads this type's JSON in one pass, as {@link #TABLE} says. */
   static DescribeLLMComprehendTemplatesResponse readJson(JsonReader in) throws IOException {
-    if (!JsonAdapters.beginObjectOrReadNull(in)) {
-      return null;
-    }
+    return JsonAdapters.readModel(in, TABLE);
+  }
+
+  /** @param members the values of the members of {@link #TABLE}, counted from 1 */
+  private static DescribeLLMComprehendTemplatesResponse fromMembers(Object[] members) {
     Builder builder = new Builder();
-    while (in.hasNext()) {
-      switch (in.nextName()) {
-        case "TotalCount":
-          builder.totalCount = JsonAdapters.readLong(in);
-          break;
-        case "LLMComprehendTemplateSet":
-          builder.llMComprehendTemplateSet = JsonAdapters.readList(in, LLMComprehendTemplateItem::readJson);
-          break;
-        case "RequestId":
-          builder.requestId = JsonAdapters.readString(in);
-          break;
-        default:
-          in.skipValue();
-      }
-    }
-    in.endObject();
+    builder.totalCount = ModelTable.member(members, 1);
+    builder.llMComprehendTemplateSet = ModelTable.member(members, 2);
+    builder.requestId = ModelTable.member(members, 3);
     return new DescribeLLMComprehendTemplatesResponse(builder);
   }
 

@@ -7,6 +7,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import io.github.tcvod.spi.EnumValues;
 import io.github.tcvod.spi.JsonAdapters;
+import io.github.tcvod.spi.ModelTable;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
@@ -362,61 +363,51 @@ public final class Keywords {
   }
 
   /**
-   * Reads this type's JSON in one pass: unknown fields are skipped, absent and null fields stay
-   * null, and nothing is validated on the way in, so that newer answers parse. Nested models are
-   * read by their own {@code readJson}, with no adapter lookup.
+   * This type's JSON members, in the order of {@link #fromMembers}: unknown members are skipped,
+   * absent and null ones stay null, and nothing is validated on the way in, so that newer answers
+   * parse.
    */
+  private static final ModelTable<Keywords> TABLE = ModelTable.of(Keywords::fromMembers,
+      ModelTable.scalar("Switch", String.class),
+      ModelTable.scalar("Default", String.class),
+      ModelTable.scalar("Package", String.class),
+      ModelTable.scalar("Class", String.class),
+      ModelTable.scalar("Object", String.class),
+      ModelTable.scalar("String", String.class),
+      ModelTable.model("Type", Type::table),
+      ModelTable.model("Import", ModelPackage::table),
+      ModelTable.model("ClassType", ModelClass::table),
+      ModelTable.model("ObjectType", ModelObject::table),
+      ModelTable.model("StringType", ModelString::table),
+      ModelTable.model("SwitchType", ModelSwitch::table),
+      ModelTable.model("DefaultType", ModelDefault::table));
+
+  /** @return this type's table, for the models it is nested in */
+  static ModelTable<?> table() {
+    return TABLE;
+  }
+
+  /** Reads this type's JSON in one pass, as {@link #TABLE} says. */
   static Keywords readJson(JsonReader in) throws IOException {
-    if (!JsonAdapters.beginObjectOrReadNull(in)) {
-      return null;
-    }
+    return JsonAdapters.readModel(in, TABLE);
+  }
+
+  /** @param members the values of the members of {@link #TABLE}, counted from 1 */
+  private static Keywords fromMembers(Object[] members) {
     Builder builder = new Builder();
-    while (in.hasNext()) {
-      switch (in.nextName()) {
-        case "Switch":
-          builder.switchValue = JsonAdapters.readString(in);
-          break;
-        case "Default":
-          builder.defaultValue = JsonAdapters.readString(in);
-          break;
-        case "Package":
-          builder.packageValue = JsonAdapters.readString(in);
-          break;
-        case "Class":
-          builder.propertyClass = JsonAdapters.readString(in);
-          break;
-        case "Object":
-          builder.objectValue = JsonAdapters.readString(in);
-          break;
-        case "String":
-          builder.string = JsonAdapters.readString(in);
-          break;
-        case "Type":
-          builder.type = Type.readJson(in);
-          break;
-        case "Import":
-          builder.importValue = ModelPackage.readJson(in);
-          break;
-        case "ClassType":
-          builder.classType = ModelClass.readJson(in);
-          break;
-        case "ObjectType":
-          builder.objectType = ModelObject.readJson(in);
-          break;
-        case "StringType":
-          builder.stringType = ModelString.readJson(in);
-          break;
-        case "SwitchType":
-          builder.switchType = ModelSwitch.readJson(in);
-          break;
-        case "DefaultType":
-          builder.defaultType = ModelDefault.readJson(in);
-          break;
-        default:
-          in.skipValue();
-      }
-    }
-    in.endObject();
+    builder.switchValue = ModelTable.member(members, 1);
+    builder.defaultValue = ModelTable.member(members, 2);
+    builder.packageValue = ModelTable.member(members, 3);
+    builder.propertyClass = ModelTable.member(members, 4);
+    builder.objectValue = ModelTable.member(members, 5);
+    builder.string = ModelTable.member(members, 6);
+    builder.type = ModelTable.member(members, 7);
+    builder.importValue = ModelTable.member(members, 8);
+    builder.classType = ModelTable.member(members, 9);
+    builder.objectType = ModelTable.member(members, 10);
+    builder.stringType = ModelTable.member(members, 11);
+    builder.switchType = ModelTable.member(members, 12);
+    builder.defaultType = ModelTable.member(members, 13);
     return new Keywords(builder);
   }
 

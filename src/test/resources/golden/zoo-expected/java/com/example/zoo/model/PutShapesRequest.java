@@ -6,6 +6,7 @@ import com.google.gson.annotations.JsonAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import io.github.tcvod.spi.JsonAdapters;
+import io.github.tcvod.spi.ModelTable;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -189,43 +190,39 @@ public final class PutShapesRequest {
   }
 
   /**
-   * Reads this type's JSON in one pass: unknown fields are skipped, absent and null fields stay
-   * null, and nothing is validated on the way in, so that newer answers parse. Nested models are
-   * read by their own {@code readJson}, with no adapter lookup.
+   * This type's JSON members, in the order of {@link #fromMembers}: unknown members are skipped,
+   * absent and null ones stay null, and nothing is validated on the way in, so that newer answers
+   * parse.
    */
+  private static final ModelTable<PutShapesRequest> TABLE = ModelTable.of(PutShapesRequest::fromMembers,
+      ModelTable.model("Scalars", Scalars::table),
+      ModelTable.model("Containers", Containers::table),
+      ModelTable.model("Keywords", Keywords::table),
+      ModelTable.model("Tree", TreeNode::table),
+      ModelTable.model("Folder", Folder::table),
+      ModelTable.scalar("Nothing", Object.class),
+      ModelTable.model("Texts", Texts::table));
+
+  /** @return this type's table, for the models it is nested in */
+  static ModelTable<?> table() {
+    return TABLE;
+  }
+
+  /** Reads this type's JSON in one pass, as {@link #TABLE} says. */
   static PutShapesRequest readJson(JsonReader in) throws IOException {
-    if (!JsonAdapters.beginObjectOrReadNull(in)) {
-      return null;
-    }
+    return JsonAdapters.readModel(in, TABLE);
+  }
+
+  /** @param members the values of the members of {@link #TABLE}, counted from 1 */
+  private static PutShapesRequest fromMembers(Object[] members) {
     Builder builder = new Builder();
-    while (in.hasNext()) {
-      switch (in.nextName()) {
-        case "Scalars":
-          builder.scalars = Scalars.readJson(in);
-          break;
-        case "Containers":
-          builder.containers = Containers.readJson(in);
-          break;
-        case "Keywords":
-          builder.keywords = Keywords.readJson(in);
-          break;
-        case "Tree":
-          builder.tree = TreeNode.readJson(in);
-          break;
-        case "Folder":
-          builder.folder = Folder.readJson(in);
-          break;
-        case "Nothing":
-          builder.nothing = JsonAdapters.readObject(in);
-          break;
-        case "Texts":
-          builder.texts = Texts.readJson(in);
-          break;
-        default:
-          in.skipValue();
-      }
-    }
-    in.endObject();
+    builder.scalars = ModelTable.member(members, 1);
+    builder.containers = ModelTable.member(members, 2);
+    builder.keywords = ModelTable.member(members, 3);
+    builder.tree = ModelTable.member(members, 4);
+    builder.folder = ModelTable.member(members, 5);
+    builder.nothing = ModelTable.member(members, 6);
+    builder.texts = ModelTable.member(members, 7);
     return new PutShapesRequest(builder);
   }
 

@@ -7,6 +7,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import io.github.tcvod.spi.EnumValues;
 import io.github.tcvod.spi.JsonAdapters;
+import io.github.tcvod.spi.ModelTable;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.github.tcvod.spi.Validate;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -256,46 +257,41 @@ public final class Scalars {
   }
 
   /**
-   * Reads this type's JSON in one pass: unknown fields are skipped, absent and null fields stay
-   * null, and nothing is validated on the way in, so that newer answers parse. Nested models are
-   * read by their own {@code readJson}, with no adapter lookup.
+   * This type's JSON members, in the order of {@link #fromMembers}: unknown members are skipped,
+   * absent and null ones stay null, and nothing is validated on the way in, so that newer answers
+   * parse.
    */
+  private static final ModelTable<Scalars> TABLE = ModelTable.of(Scalars::fromMembers,
+      ModelTable.scalar("Text", String.class),
+      ModelTable.scalar("Int64", Long.class),
+      ModelTable.scalar("Int64Positive", Long.class),
+      ModelTable.scalar("Int32", Integer.class),
+      ModelTable.scalar("Ratio", Double.class),
+      ModelTable.scalar("Precise", Double.class),
+      ModelTable.scalar("Flag", Boolean.class),
+      ModelTable.scalar("Mode", String.class));
+
+  /** @return this type's table, for the models it is nested in */
+  static ModelTable<?> table() {
+    return TABLE;
+  }
+
+  /** Reads this type's JSON in one pass, as {@link #TABLE} says. */
   static Scalars readJson(JsonReader in) throws IOException {
-    if (!JsonAdapters.beginObjectOrReadNull(in)) {
-      return null;
-    }
+    return JsonAdapters.readModel(in, TABLE);
+  }
+
+  /** @param members the values of the members of {@link #TABLE}, counted from 1 */
+  private static Scalars fromMembers(Object[] members) {
     Builder builder = new Builder();
-    while (in.hasNext()) {
-      switch (in.nextName()) {
-        case "Text":
-          builder.text = JsonAdapters.readString(in);
-          break;
-        case "Int64":
-          builder.int64 = JsonAdapters.readLong(in);
-          break;
-        case "Int64Positive":
-          builder.int64Positive = JsonAdapters.readLong(in);
-          break;
-        case "Int32":
-          builder.int32 = JsonAdapters.readInteger(in);
-          break;
-        case "Ratio":
-          builder.ratio = JsonAdapters.readDouble(in);
-          break;
-        case "Precise":
-          builder.precise = JsonAdapters.readDouble(in);
-          break;
-        case "Flag":
-          builder.flag = JsonAdapters.readBoolean(in);
-          break;
-        case "Mode":
-          builder.mode = JsonAdapters.readString(in);
-          break;
-        default:
-          in.skipValue();
-      }
-    }
-    in.endObject();
+    builder.text = ModelTable.member(members, 1);
+    builder.int64 = ModelTable.member(members, 2);
+    builder.int64Positive = ModelTable.member(members, 3);
+    builder.int32 = ModelTable.member(members, 4);
+    builder.ratio = ModelTable.member(members, 5);
+    builder.precise = ModelTable.member(members, 6);
+    builder.flag = ModelTable.member(members, 7);
+    builder.mode = ModelTable.member(members, 8);
     return new Scalars(builder);
   }
 

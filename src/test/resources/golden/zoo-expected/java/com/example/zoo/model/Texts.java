@@ -6,6 +6,7 @@ import com.google.gson.annotations.JsonAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import io.github.tcvod.spi.JsonAdapters;
+import io.github.tcvod.spi.ModelTable;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
@@ -183,46 +184,41 @@ public final class Texts {
   }
 
   /**
-   * Reads this type's JSON in one pass: unknown fields are skipped, absent and null fields stay
-   * null, and nothing is validated on the way in, so that newer answers parse. Nested models are
-   * read by their own {@code readJson}, with no adapter lookup.
+   * This type's JSON members, in the order of {@link #fromMembers}: unknown members are skipped,
+   * absent and null ones stay null, and nothing is validated on the way in, so that newer answers
+   * parse.
    */
+  private static final ModelTable<Texts> TABLE = ModelTable.of(Texts::fromMembers,
+      ModelTable.scalar("Html", String.class),
+      ModelTable.scalar("Quotes", String.class),
+      ModelTable.scalar("CommentEnd", String.class),
+      ModelTable.scalar("AtSigns", String.class),
+      ModelTable.scalar("Unicode", String.class),
+      ModelTable.scalar("InlineTags", String.class),
+      ModelTable.scalar("LeadingAt", String.class),
+      ModelTable.scalar("Lines", String.class));
+
+  /** @return this type's table, for the models it is nested in */
+  static ModelTable<?> table() {
+    return TABLE;
+  }
+
+  /** Reads this type's JSON in one pass, as {@link #TABLE} says. */
   static Texts readJson(JsonReader in) throws IOException {
-    if (!JsonAdapters.beginObjectOrReadNull(in)) {
-      return null;
-    }
+    return JsonAdapters.readModel(in, TABLE);
+  }
+
+  /** @param members the values of the members of {@link #TABLE}, counted from 1 */
+  private static Texts fromMembers(Object[] members) {
     Builder builder = new Builder();
-    while (in.hasNext()) {
-      switch (in.nextName()) {
-        case "Html":
-          builder.html = JsonAdapters.readString(in);
-          break;
-        case "Quotes":
-          builder.quotes = JsonAdapters.readString(in);
-          break;
-        case "CommentEnd":
-          builder.commentEnd = JsonAdapters.readString(in);
-          break;
-        case "AtSigns":
-          builder.atSigns = JsonAdapters.readString(in);
-          break;
-        case "Unicode":
-          builder.unicode = JsonAdapters.readString(in);
-          break;
-        case "InlineTags":
-          builder.inlineTags = JsonAdapters.readString(in);
-          break;
-        case "LeadingAt":
-          builder.leadingAt = JsonAdapters.readString(in);
-          break;
-        case "Lines":
-          builder.lines = JsonAdapters.readString(in);
-          break;
-        default:
-          in.skipValue();
-      }
-    }
-    in.endObject();
+    builder.html = ModelTable.member(members, 1);
+    builder.quotes = ModelTable.member(members, 2);
+    builder.commentEnd = ModelTable.member(members, 3);
+    builder.atSigns = ModelTable.member(members, 4);
+    builder.unicode = ModelTable.member(members, 5);
+    builder.inlineTags = ModelTable.member(members, 6);
+    builder.leadingAt = ModelTable.member(members, 7);
+    builder.lines = ModelTable.member(members, 8);
     return new Texts(builder);
   }
 

@@ -7,6 +7,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.JsonAdapters;
+import io.github.tcvod.spi.ModelTable;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
@@ -126,31 +127,31 @@ public final class TreeNode {
   }
 
   /**
-   * Reads this type's JSON in one pass: unknown fields are skipped, absent and null fields stay
-   * null, and nothing is validated on the way in, so that newer answers parse. Nested models are
-   * read by their own {@code readJson}, with no adapter lookup.
+   * This type's JSON members, in the order of {@link #fromMembers}: unknown members are skipped,
+   * absent and null ones stay null, and nothing is validated on the way in, so that newer answers
+   * parse.
    */
+  private static final ModelTable<TreeNode> TABLE = ModelTable.of(TreeNode::fromMembers,
+      ModelTable.scalar("Name", String.class),
+      ModelTable.modelList("Children", TreeNode::table),
+      ModelTable.model("Parent", TreeNode::table));
+
+  /** @return this type's table, for the models it is nested in */
+  static ModelTable<?> table() {
+    return TABLE;
+  }
+
+  /** Reads this type's JSON in one pass, as {@link #TABLE} says. */
   static TreeNode readJson(JsonReader in) throws IOException {
-    if (!JsonAdapters.beginObjectOrReadNull(in)) {
-      return null;
-    }
+    return JsonAdapters.readModel(in, TABLE);
+  }
+
+  /** @param members the values of the members of {@link #TABLE}, counted from 1 */
+  private static TreeNode fromMembers(Object[] members) {
     Builder builder = new Builder();
-    while (in.hasNext()) {
-      switch (in.nextName()) {
-        case "Name":
-          builder.name = JsonAdapters.readString(in);
-          break;
-        case "Children":
-          builder.children = JsonAdapters.readList(in, TreeNode::readJson);
-          break;
-        case "Parent":
-          builder.parent = TreeNode.readJson(in);
-          break;
-        default:
-          in.skipValue();
-      }
-    }
-    in.endObject();
+    builder.name = ModelTable.member(members, 1);
+    builder.children = ModelTable.member(members, 2);
+    builder.parent = ModelTable.member(members, 3);
     return new TreeNode(builder);
   }
 
