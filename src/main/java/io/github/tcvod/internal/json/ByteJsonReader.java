@@ -303,8 +303,7 @@ public final class ByteJsonReader extends JsonReader {
         }
         pos++;
         scanName();
-        peeked = PEEKED_NAME;
-        int member = nextNameIndex(shape);
+        int member = nameHashed ? memberOf(shape) : slowMemberOf(shape);
         int kind = member < 0 ? -1 : shape.kind(member);
         if (kind < 0 || kind == ModelShape.OTHER) {
           // The usual way: the state machine reads the colon and the value.
@@ -361,6 +360,26 @@ public final class ByteJsonReader extends JsonReader {
     depth--;
     pathIndices[depth - 1]++;
     return model;
+  }
+
+  /**
+   * The member whose plain ASCII name {@link #scanName()} just scanned and hashed, as
+   * {@link #nextNameIndex} finds it, in fewer steps: the name is known to be there and unescaped.
+   */
+  private int memberOf(ModelShape shape) {
+    int member = shape.indexOf(in, tokenStart, tokenEnd, nameHash);
+    String name = member >= 0 ? shape.name(member) : names.name(in, tokenStart, tokenEnd, nameHash);
+    pathNames[depth - 1] = name;
+    if (watchedName != null && depth - 1 == watchedNesting && watchedName.equals(name)) {
+      watchedNameSeen = true;
+    }
+    return member;
+  }
+
+  /** Any other name (escapes, non-ASCII), through {@link #nextNameIndex}, refusing what it refuses. */
+  private int slowMemberOf(ModelShape shape) throws IOException {
+    peeked = PEEKED_NAME;
+    return nextNameIndex(shape);
   }
 
   /**
