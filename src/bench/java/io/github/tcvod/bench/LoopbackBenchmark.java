@@ -35,10 +35,20 @@ import java.util.stream.Collectors;
  * ({@code -Xms512m -Xmx512m}), {@code --svg FILE} (target/benchmarks.svg), {@code --cold-start false},
  * {@code --okhttp DIR}: the client JVMs (SDK and raw OkHttp alike) take OkHttp, Okio and the Kotlin
  * runtime from the jars in DIR instead of the build's, e.g. {@code target/api-range/okhttp5} (OkHttp 5,
- * which the build copies there).
+ * which the build copies there), {@code --pin true}: the server JVM runs on the last CPU and the
+ * client JVMs on the others ({@code taskset}), so that every mode's calls cross between the same cores.
  */
 public final class LoopbackBenchmark {
   private static final String BASELINE = "raw-okhttp";
+
+  /** @return the {@code taskset} prefix of the server's or the clients' command with {@code --pin true}, else none */
+  private static List<String> pinned(Map<String, String> options, boolean server) {
+    int cpus = Runtime.getRuntime().availableProcessors();
+    if (!Boolean.parseBoolean(options.getOrDefault("pin", "false")) || cpus < 2) {
+      return Collections.emptyList();
+    }
+    return Arrays.asList("taskset", "-c", server ? Integer.toString(cpus - 1) : cpus == 2 ? "0" : "0-" + (cpus - 2));
+  }
   /** The baseline of sdk-defaults, which the documented rate limit paces to 20 calls/s. */
   private static final String PACED_BASELINE = "raw-okhttp-20/s";
 
@@ -89,8 +99,13 @@ public final class LoopbackBenchmark {
     String classpath = System.getProperty("java.class.path");
     String clientClasspath = options.containsKey("okhttp") ? withOkHttpOf(classpath, Paths.get(options.get("okhttp"))) : classpath;
 
-    Process server = new ProcessBuilder(java, "-Xms64m", "-Xmx64m", "-cp", classpath, LoopbackServer.class.getName())
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    // With --pin, the server has the last CPU and every client JVM the others: where the scheduler
+    // places the two sides of a call otherwise changes one thread's CPU per call by a third.
+    List<String> serverPin = pinned(options, true);
+    List<String> clientPin = pinned(options, false);
+    List<String> serverCommand = new ArrayList<>(serverPin);
+    serverCommand.addAll(Arrays.asList(java, "-Xms64m", "-Xmx64m", "-cp", classpath, LoopbackServer.class.getName()));
+    Process server = new ProcessBuilder(serverCommand).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     try {
       BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.US_ASCII));
       String portLine = serverOut.readLine();
@@ -108,6 +123,8 @@ public final class LoopbackBenchmark {
       System.out.println("server: its own JVM at " + endpoint + ", keep-alive, the seed response (" + Payloads.seedResponse().length
           + " bytes); request: the SDK's own wire bytes (" + Files.size(request) + " bytes)");
       System.out.println("okhttp of the clients: " + okHttpJars(clientClasspath));
+      System.out.println("cpus: " + (serverPin.isEmpty() ? "wherever the scheduler puts them"
+          : "server " + String.join(" ", serverPin) + ", clients " + String.join(" ", clientPin)));
       System.out.println("clients: a fresh JVM (" + String.join(" ", clientJvm) + ") per mode and round, modes in alternating order; "
           + "warm-up until client CPU per call settles (at most " + warmup + " s), then " + seconds + " s measured per thread count");
       System.out.println();
@@ -121,7 +138,7 @@ public final class LoopbackBenchmark {
         }
         List<Result> results = new ArrayList<>();
         for (String mode : order) {
-          List<String> command = new ArrayList<>();
+          List<String> command = new ArrayList<>(clientPin);
           command.add(java);
           command.addAll(clientJvm);
           command.addAll(Arrays.asList("-cp", clientClasspath, LoopbackClient.class.getName(), "--mode", mode, "--endpoint", endpoint,
