@@ -81,6 +81,125 @@ class ModelTableTest {
   }
 
   @Test
+  void stringValuesOfEveryFormAreReadAlike() throws IOException {
+    for (String value : new String[] {"\"\"", "\"plain\"", "\"exactly sixteen!\"", "\"longer than sixteen bytes\"",
+        "\"line\\nbreak\"", "\"\\u00e9t\\u00e9\"", "\"Ünïcode\"", "\"tab\\there\"", "\"quote \\\" inside\""}) {
+      String json = "{\"Aa\": " + value + ", \"Größe\": " + value + "}";
+      List<Object> viaBytes = viaBytes(json);
+      assertEquals(viaGson(json), viaBytes, json);
+      assertEquals(viaGson(json).get(1), viaBytes.get(10), json);
+    }
+    assertEquals("line\nbreak", viaBytes("{\"Aa\": \"line\\nbreak\"}").get(1));
+    assertEquals("", viaBytes("{\"Aa\": \"\"}").get(1));
+  }
+
+  @Test
+  void integersAndBooleansOfEveryTokenAreReadAlike() throws IOException {
+    for (String json : new String[] {"{\"Count\": -2147483648}", "{\"Count\": 2147483647}", "{\"On\": false}",
+        "{\"On\": \"TRUE\"}", "{\"Aa\": true}", "{\"Aa\": -1.5e3}", "{\"Ratio\": -0.25}", "{\"Ratio\": 1e400}"}) {
+      byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+      ByteJsonReader reader = ByteJsonReader.open(bytes, 0, bytes.length);
+      try {
+        List<Object> viaBytes = JsonAdapters.readModel(reader, TABLE);
+        assertEquals(viaGson(json), viaBytes, json);
+      } catch (Exception e) {
+        assertTrue(reader.refused(), json + ": " + e);
+      } finally {
+        reader.close();
+      }
+    }
+    assertEquals(Integer.MIN_VALUE, viaBytes("{\"Count\": -2147483648}").get(4));
+    assertEquals(Boolean.FALSE, viaBytes("{\"On\": false}").get(5));
+    assertEquals("true", viaBytes("{\"Aa\": true}").get(1));
+    assertEquals("-1.5e3", viaBytes("{\"Aa\": -1.5e3}").get(1));
+  }
+
+  /** Made in the test, not in a static initializer, so that every step of making a table runs under test. */
+  @Test
+  void aTableOfManyMembersFindsEachByItsBytesAndNoOther() {
+    ModelTable.Member[] members = new ModelTable.Member[40];
+    for (int i = 0; i < members.length; i++) {
+      members[i] = i % 2 == 0 ? ModelTable.scalar("Name" + i, String.class) : ModelTable.model("Name" + i, ModelTableTest::table);
+    }
+    ModelTable<Object[]> table = ModelTable.of(values -> values.clone(), members);
+    ModelShape shape = table.shape;
+    assertEquals(40, shape.size());
+    for (int i = 0; i < members.length; i++) {
+      String name = "Name" + i;
+      byte[] bytes = ("x" + name + "x").getBytes(StandardCharsets.US_ASCII);
+      assertEquals(i, shape.indexOf(bytes, 1, bytes.length - 1, name.hashCode()), name);
+      assertEquals(i, shape.indexOf(name), name);
+      assertEquals(name, shape.name(i));
+      assertEquals(i % 2 == 0 ? ModelShape.STRING : ModelShape.MODEL, shape.kind(i));
+    }
+    assertEquals(-1, shape.indexOf("Name40"));
+    byte[] other = "Name40".getBytes(StandardCharsets.US_ASCII);
+    assertEquals(-1, shape.indexOf(other, 0, other.length, "Name40".hashCode()));
+    assertEquals(TABLE.shape, shape.nested(1));
+    assertEquals(TABLE.shape, shape.nested(1), "looked up once, then kept");
+  }
+
+  /** "AaAa", "AaBB", "BBAa" and "BBBB" share one hash code: each goes to the next free slot, and is found there. */
+  @Test
+  void namesOfOneHashTakeTheFollowingSlotsAndAreFoundThere() {
+    String[] names = {"AaAa", "AaBB", "BBAa", "BBBB", "Other"};
+    ModelTable.Member[] members = new ModelTable.Member[names.length];
+    for (int i = 0; i < names.length; i++) {
+      members[i] = ModelTable.scalar(names[i], String.class);
+    }
+    ModelShape shape = ModelTable.of(values -> values.clone(), members).shape;
+    for (int i = 0; i < names.length; i++) {
+      byte[] bytes = names[i].getBytes(StandardCharsets.US_ASCII);
+      assertEquals(i, shape.indexOf(bytes, 0, bytes.length, names[i].hashCode()), names[i]);
+    }
+    byte[] absent = "AaAaAa".getBytes(StandardCharsets.US_ASCII);
+    assertEquals(-1, shape.indexOf(absent, 0, 4, "AaAa".hashCode() + 1));
+  }
+
+  @Test
+  void everyFactoryMakesAMemberOfItsKind() {
+    ModelTable<Object[]> table = ModelTable.of(values -> values.clone(), ModelTable.scalar("S", String.class),
+        ModelTable.scalar("L", Long.class), ModelTable.scalar("D", Double.class), ModelTable.scalar("I", Integer.class),
+        ModelTable.scalar("B", Boolean.class), ModelTable.scalar("O", Object.class),
+        ModelTable.model("M", ModelTableTest::table), ModelTable.modelList("ML", ModelTableTest::table),
+        ModelTable.other("X", JsonAdapters::readString));
+    assertEquals(Arrays.asList(ModelShape.STRING, ModelShape.LONG, ModelShape.DOUBLE, ModelShape.INTEGER, ModelShape.BOOLEAN,
+        ModelShape.OTHER, ModelShape.MODEL, ModelShape.MODEL_LIST, ModelShape.OTHER),
+        Arrays.asList(table.kinds[0], table.kinds[1], table.kinds[2], table.kinds[3], table.kinds[4], table.kinds[5],
+            table.kinds[6], table.kinds[7], table.kinds[8]));
+    assertEquals(9, table.size());
+  }
+
+  @Test
+  void theByteReaderNotesTheWatchedNameAtItsNesting() throws IOException {
+    byte[] nested = "{\"Child\": {\"Error\": \"x\"}}".getBytes(StandardCharsets.UTF_8);
+    byte[] without = "{\"Aa\": \"Error\"}".getBytes(StandardCharsets.UTF_8);
+    boolean[] seen = new boolean[2];
+    byte[][] documents = {nested, without};
+    for (int i = 0; i < documents.length; i++) {
+      ByteJsonReader reader = ByteJsonReader.open(documents[i], 0, documents[i].length);
+      try {
+        reader.watchName("Error", 1);
+        JsonAdapters.readModel(reader, TABLE);
+        seen[i] = reader.watchedNameSeen();
+      } finally {
+        reader.close();
+      }
+    }
+    assertEquals(false, seen[0], "Error one level deeper is not the watched one");
+    assertEquals(false, seen[1], "a value that reads Error is no name");
+    byte[] plain = "{\"BB\": 1, \"Error\": {\"Code\": \"c\"}}".getBytes(StandardCharsets.UTF_8);
+    ByteJsonReader reader = ByteJsonReader.open(plain, 0, plain.length);
+    try {
+      reader.watchName("Error", 1);
+      JsonAdapters.readModel(reader, TABLE);
+      assertTrue(reader.watchedNameSeen(), "an unknown member named Error at the model's own nesting");
+    } finally {
+      reader.close();
+    }
+  }
+
+  @Test
   void theLastOfARepeatedMemberWinsInBothLoops() throws IOException {
     String json = "{\"Aa\": \"first\", \"Aa\": \"second\"}";
     assertEquals("second", viaBytes(json).get(1));

@@ -426,46 +426,32 @@ public final class ByteJsonReader extends JsonReader {
     return decodeString();
   }
 
-  /** A value of a kind without a method of its own, or not of its kind's usual token. */
+  /**
+   * A value that is not of its kind's usual token (those {@link #objectMembers} reads itself), or
+   * of a kind without one: null, and the conversions of Gson's readers.
+   */
   private Object unusualValue(int kind) throws IOException {
     int token = valueToken(NONEMPTY_OBJECT);
     if (token == PEEKED_NULL) {
       return null;
     }
-    switch (kind) {
-      case ModelShape.STRING:
-        if (token == PEEKED_STRING) {
-          return decodeString();
-        } else if (token == PEEKED_NUMBER) {
-          return numberText();
-        } else if (token == PEEKED_TRUE || token == PEEKED_FALSE) {
-          return token == PEEKED_TRUE ? "true" : "false";
-        }
-        break;
-      case ModelShape.LONG:
-        if (token == PEEKED_NUMBER && numberIsLong) {
-          return numberLong;
-        }
-        break;
-      case ModelShape.DOUBLE:
-        if (token == PEEKED_NUMBER) {
-          return numberAsDouble();
-        }
-        break;
-      case ModelShape.INTEGER:
-        if (token == PEEKED_NUMBER && numberIsLong && (int) numberLong == numberLong) {
-          return (int) numberLong;
-        }
-        break;
-      case ModelShape.BOOLEAN:
-        if (token == PEEKED_TRUE || token == PEEKED_FALSE) {
-          return token == PEEKED_TRUE;
-        } else if (token == PEEKED_STRING) {
-          return Boolean.parseBoolean(decodeString());
-        }
-        break;
-      default:
-        break;
+    if (kind == ModelShape.STRING) {
+      // Gson gives a number's text as it stands, and a boolean's as Boolean.toString does.
+      if (token == PEEKED_NUMBER) {
+        return numberText();
+      } else if (token == PEEKED_TRUE || token == PEEKED_FALSE) {
+        return token == PEEKED_TRUE ? "true" : "false";
+      }
+    } else if (kind == ModelShape.INTEGER) {
+      if (token == PEEKED_NUMBER && numberIsLong && (int) numberLong == numberLong) {
+        return (int) numberLong;
+      }
+    } else if (kind == ModelShape.BOOLEAN) {
+      if (token == PEEKED_TRUE || token == PEEKED_FALSE) {
+        return token == PEEKED_TRUE;
+      } else if (token == PEEKED_STRING) {
+        return Boolean.parseBoolean(decodeString());
+      }
     }
     throw refuse();
   }
