@@ -6,7 +6,9 @@ import io.github.tcvod.InternalApi;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A {@link JsonReader} that reads strict, plainly well-formed JSON straight from UTF-8 bytes, for
@@ -281,20 +283,31 @@ public final class ByteJsonReader extends JsonReader {
   }
 
   /**
-   * The members of an object whose brace is behind, then its end; leaves its value consumed.
-   *
-   * <p>One method on purpose, reading the values too: at this size (over 325 bytes of bytecode,
-   * HotSpot's {@code FreqInlineSize}) C2 does not inline it into its callers, so a nested object
-   * runs the one compiled copy of this loop instead of a copy inlined at each nesting. Inlined, the
-   * loop compiled to 60 KB of machine code that a call's other work evicted from the CPU's caches
-   * between two answers: 1.26x raw OkHttp's CPU per call on four loopback threads, against 1.19x
-   * not inlined (BENCHMARKS.md).
+   * The members of an object whose brace is behind, then its end; leaves its value consumed. The
+   * object's values array is wiped whether the object is built or abandoned.
    */
   private Object objectMembers(ModelShape shape) throws IOException {
     push(EMPTY_OBJECT);
     pathNames[depth - 1] = null;
     int size = shape.size();
     Object[] values = memberValues(size);
+    try {
+      return objectMembers(shape, values);
+    } finally {
+      // Built or abandoned, the values are not the next object's, nor the thread's to keep.
+      Arrays.fill(values, 1, size + 1, null);
+    }
+  }
+
+  /**
+   * The loop of {@link #objectMembers(ModelShape)}. One method on purpose, reading the values too:
+   * at this size (over 325 bytes of bytecode, HotSpot's {@code FreqInlineSize}) C2 does not inline
+   * it into its callers, so a nested object runs the one compiled copy of this loop instead of a
+   * copy inlined at each nesting. Inlined, the loop compiled to 60 KB of machine code that a call's
+   * other work evicted from the CPU's caches between two answers: 1.26x raw OkHttp's CPU per call on
+   * four loopback threads, against 1.19x not inlined (BENCHMARKS.md).
+   */
+  private Object objectMembers(ModelShape shape, Object[] values) throws IOException {
     int c = nextNonWhitespace();
     if (c != '}') {
       while (true) {
@@ -355,8 +368,6 @@ public final class ByteJsonReader extends JsonReader {
     }
     pos++;
     Object model = shape.build(values);
-    // The values are the caller's now: none stays with the thread.
-    Arrays.fill(values, 1, size + 1, null);
     depth--;
     pathIndices[depth - 1]++;
     return model;
@@ -457,10 +468,10 @@ public final class ByteJsonReader extends JsonReader {
   }
 
   /** The items of an array whose bracket is behind, each a model or null (left out), then its end. */
-  private java.util.List<Object> modelList(ModelShape shape) throws IOException {
+  private List<Object> modelList(ModelShape shape) throws IOException {
     push(EMPTY_ARRAY);
     pathIndices[depth - 1] = 0;
-    java.util.List<Object> list = new java.util.ArrayList<>();
+    List<Object> list = new ArrayList<>();
     int c = nextNonWhitespace();
     if (c != ']') {
       while (true) {
