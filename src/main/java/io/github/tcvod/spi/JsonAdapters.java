@@ -8,6 +8,7 @@ import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import io.github.tcvod.internal.Json;
 import io.github.tcvod.internal.json.ByteJsonReader;
+import io.github.tcvod.internal.json.ModelShape;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -132,63 +133,51 @@ public final class JsonAdapters {
    * @throws IOException on malformed JSON
    */
   public static <M> M readModel(JsonReader in, ModelTable<M> table) throws IOException {
+    @SuppressWarnings("unchecked")
+    M model = (M) readModel(in, table.shape);
+    return model;
+  }
+
+  private static Object readModel(JsonReader in, ModelShape shape) throws IOException {
     if (in instanceof ByteJsonReader) {
-      @SuppressWarnings("unchecked")
-      M model = (M) ((ByteJsonReader) in).readModel(table.shape);
-      return model;
+      return ((ByteJsonReader) in).readModel(shape);
     }
     if (!beginObjectOrReadNull(in)) {
       return null;
     }
-    Object[] values = new Object[table.size() + 1];
+    Object[] values = new Object[shape.size() + 1];
     while (in.hasNext()) {
-      int member = table.indexOf(in.nextName());
+      int member = shape.indexOf(in.nextName());
       if (member < 0) {
         in.skipValue();
       } else {
-        values[member + 1] = readMember(in, table, member);
+        values[member + 1] = readMember(in, shape, member);
       }
     }
     in.endObject();
-    return table.build(values);
+    return shape.build(values);
   }
 
-  private static Object readMember(JsonReader in, ModelTable<?> table, int member) throws IOException {
-    switch (table.kinds[member]) {
-      case ModelTable.STRING:
+  private static Object readMember(JsonReader in, ModelShape shape, int member) throws IOException {
+    switch (shape.kind(member)) {
+      case ModelShape.STRING:
         return readString(in);
-      case ModelTable.LONG:
+      case ModelShape.LONG:
         return readLong(in);
-      case ModelTable.DOUBLE:
+      case ModelShape.DOUBLE:
         return readDouble(in);
-      case ModelTable.INTEGER:
+      case ModelShape.INTEGER:
         return readInteger(in);
-      case ModelTable.BOOLEAN:
+      case ModelShape.BOOLEAN:
         return readBoolean(in);
-      case ModelTable.MODEL:
-        return readModel(in, table.nested(member));
-      case ModelTable.MODEL_LIST:
-        return readModelList(in, table.nested(member));
+      case ModelShape.MODEL:
+        return readModel(in, shape.nested(member));
+      case ModelShape.MODEL_LIST:
+        ModelShape items = shape.nested(member);
+        return readList(in, item -> readModel(item, items));
       default:
-        return table.reader(member).read(in);
+        return shape.read(member, in);
     }
-  }
-
-  /** As {@link #readList} with the model's {@code readJson} as the item reader. */
-  private static <M> List<M> readModelList(JsonReader in, ModelTable<M> table) throws IOException {
-    if (readNull(in)) {
-      return null;
-    }
-    List<M> list = new ArrayList<>();
-    in.beginArray();
-    while (in.hasNext()) {
-      M value = readModel(in, table);
-      if (value != null) {
-        list.add(value);
-      }
-    }
-    in.endArray();
-    return list;
   }
 
   /**

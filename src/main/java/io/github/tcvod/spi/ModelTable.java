@@ -2,8 +2,8 @@ package io.github.tcvod.spi;
 
 import com.google.gson.stream.JsonReader;
 import io.github.tcvod.internal.json.ModelShape;
-import java.io.IOException;
 import io.github.tcvod.spi.JsonAdapters.ValueReader;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,16 +23,6 @@ import java.util.function.Supplier;
  * @param <M> the model
  */
 public final class ModelTable<M> {
-  // Kinds of member: see ModelShape.
-  static final int STRING = ModelShape.STRING;
-  static final int LONG = ModelShape.LONG;
-  static final int DOUBLE = ModelShape.DOUBLE;
-  static final int INTEGER = ModelShape.INTEGER;
-  static final int BOOLEAN = ModelShape.BOOLEAN;
-  static final int MODEL = ModelShape.MODEL;
-  static final int MODEL_LIST = ModelShape.MODEL_LIST;
-  static final int OTHER = ModelShape.OTHER;
-
   /**
    * Makes the model of its members' values.
    *
@@ -49,10 +39,11 @@ public final class ModelTable<M> {
     M build(Object[] values);
   }
 
-  /** One member: its JSON name and how its value is read. Made by the factories of {@link ModelTable}. */
+  /** One member: its JSON name and its kind (see {@link ModelShape}). Made by the factories of {@link ModelTable}. */
   public static final class Member {
     final String name;
     final int kind;
+    /** The reader of a member of kind {@link ModelShape#OTHER}; the others' are the readers' own. */
     final ValueReader<?> reader;
     final Supplier<ModelTable<?>> nested;
 
@@ -66,14 +57,13 @@ public final class ModelTable<M> {
 
   private final Factory<M> factory;
   private final Member[] members;
-  final int[] kinds;
   private final ModelTable<?>[] nested;
   /** Member names as ASCII bytes, and an open-addressing index of them by {@link String#hashCode()}. */
   private final byte[][] nameBytes;
   private final int[] slots;
   private final int[] slotHashes;
   private final Map<String, Integer> byName = new HashMap<>();
-  /** The table as the SDK's byte reader reads it. */
+  /** The table as {@link JsonAdapters#readModel} and the SDK's byte reader read it. */
   final ModelShape shape = new ModelShape() {
     @Override
     public int indexOf(byte[] bytes, int start, int end, int hash) {
@@ -92,7 +82,7 @@ public final class ModelTable<M> {
 
     @Override
     public int kind(int member) {
-      return kinds[member];
+      return members[member].kind;
     }
 
     @Override
@@ -119,7 +109,6 @@ public final class ModelTable<M> {
   private ModelTable(Factory<M> factory, Member[] members) {
     this.factory = factory;
     this.members = members.clone();
-    this.kinds = new int[members.length];
     this.nested = new ModelTable<?>[members.length];
     this.nameBytes = new byte[members.length][];
     int size = Integer.highestOneBit(Math.max(4, members.length * 4) - 1) << 1;
@@ -130,7 +119,6 @@ public final class ModelTable<M> {
       if (byName.put(member.name, i) != null) {
         throw new IllegalArgumentException("member " + member.name + " twice");
       }
-      kinds[i] = member.kind;
       byte[] bytes = member.name.getBytes(StandardCharsets.UTF_8);
       nameBytes[i] = bytes.length == member.name.length() ? bytes : null;
       if (nameBytes[i] != null) {
@@ -164,17 +152,17 @@ public final class ModelTable<M> {
    */
   public static Member scalar(String name, Class<?> type) {
     if (type == String.class) {
-      return new Member(name, STRING, JsonAdapters::readString, null);
+      return new Member(name, ModelShape.STRING, null, null);
     } else if (type == Long.class) {
-      return new Member(name, LONG, JsonAdapters::readLong, null);
+      return new Member(name, ModelShape.LONG, null, null);
     } else if (type == Double.class) {
-      return new Member(name, DOUBLE, JsonAdapters::readDouble, null);
+      return new Member(name, ModelShape.DOUBLE, null, null);
     } else if (type == Integer.class) {
-      return new Member(name, INTEGER, JsonAdapters::readInteger, null);
+      return new Member(name, ModelShape.INTEGER, null, null);
     } else if (type == Boolean.class) {
-      return new Member(name, BOOLEAN, JsonAdapters::readBoolean, null);
+      return new Member(name, ModelShape.BOOLEAN, null, null);
     } else if (type == Object.class) {
-      return new Member(name, OTHER, JsonAdapters::readObject, null);
+      return new Member(name, ModelShape.OTHER, JsonAdapters::readObject, null);
     }
     throw new IllegalArgumentException(name + ": no scalar of type " + type.getName());
   }
@@ -185,7 +173,7 @@ public final class ModelTable<M> {
    * @return the member
    */
   public static Member model(String name, Supplier<ModelTable<?>> table) {
-    return new Member(name, MODEL, null, table);
+    return new Member(name, ModelShape.MODEL, null, table);
   }
 
   /**
@@ -194,7 +182,7 @@ public final class ModelTable<M> {
    * @return the member: a list as {@link JsonAdapters#readList} reads it
    */
   public static Member modelList(String name, Supplier<ModelTable<?>> table) {
-    return new Member(name, MODEL_LIST, null, table);
+    return new Member(name, ModelShape.MODEL_LIST, null, table);
   }
 
   /**
@@ -203,7 +191,7 @@ public final class ModelTable<M> {
    * @return the member
    */
   public static Member other(String name, ValueReader<?> reader) {
-    return new Member(name, OTHER, reader, null);
+    return new Member(name, ModelShape.OTHER, reader, null);
   }
 
   /**
@@ -217,18 +205,8 @@ public final class ModelTable<M> {
     return (T) values[position];
   }
 
-  /** @return the model of its members' values, see {@link Factory#build} */
-  M build(Object[] values) {
-    return factory.build(values);
-  }
-
-  /** @return the reader of a member of kind {@link #OTHER} */
-  ValueReader<?> reader(int member) {
-    return members[member].reader;
-  }
-
-  /** @return the table of a member of kind {@link #MODEL} or {@link #MODEL_LIST} */
-  ModelTable<?> nested(int member) {
+  /** @return the table of a member of kind {@link ModelShape#MODEL} or {@link ModelShape#MODEL_LIST} */
+  private ModelTable<?> nested(int member) {
     ModelTable<?> table = nested[member];
     if (table == null) {
       // Benign race: every thread finds the same table.
@@ -239,7 +217,7 @@ public final class ModelTable<M> {
   }
 
   /** @return the member's position, or -1 for a name the model does not know */
-  int indexOf(String name) {
+  private int indexOf(String name) {
     Integer index = byName.get(name);
     return index == null ? -1 : index;
   }
@@ -251,7 +229,7 @@ public final class ModelTable<M> {
    * @param hash its {@link String#hashCode()}
    * @return the member's position, or -1 for a name the model does not know
    */
-  int indexOf(byte[] bytes, int start, int end, int hash) {
+  private int indexOf(byte[] bytes, int start, int end, int hash) {
     int mask = slots.length - 1;
     int length = end - start;
     for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
@@ -275,10 +253,5 @@ public final class ModelTable<M> {
       }
     }
     return true;
-  }
-
-  /** @return how many members the model has */
-  int size() {
-    return members.length;
   }
 }

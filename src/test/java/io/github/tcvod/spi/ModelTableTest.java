@@ -165,9 +165,9 @@ class ModelTableTest {
         ModelTable.other("X", JsonAdapters::readString));
     assertEquals(Arrays.asList(ModelShape.STRING, ModelShape.LONG, ModelShape.DOUBLE, ModelShape.INTEGER, ModelShape.BOOLEAN,
         ModelShape.OTHER, ModelShape.MODEL, ModelShape.MODEL_LIST, ModelShape.OTHER),
-        Arrays.asList(table.kinds[0], table.kinds[1], table.kinds[2], table.kinds[3], table.kinds[4], table.kinds[5],
-            table.kinds[6], table.kinds[7], table.kinds[8]));
-    assertEquals(9, table.size());
+        Arrays.asList(table.shape.kind(0), table.shape.kind(1), table.shape.kind(2), table.shape.kind(3),
+            table.shape.kind(4), table.shape.kind(5), table.shape.kind(6), table.shape.kind(7), table.shape.kind(8)));
+    assertEquals(9, table.shape.size());
   }
 
   @Test

@@ -251,11 +251,16 @@ public final class ByteJsonReader extends JsonReader {
     String name = nameHashed ? names.name(in, tokenStart, tokenEnd, nameHash)
         : names.name(in, tokenStart, tokenEnd, tokenAscii);
     peeked = PEEKED_NONE;
+    named(name);
+    return name;
+  }
+
+  /** Notes the name just read for the path and for {@link #watchName}. */
+  private void named(String name) {
     pathNames[depth - 1] = name;
     if (watchedName != null && depth - 1 == watchedNesting && watchedName.equals(name)) {
       watchedNameSeen = true;
     }
-    return name;
   }
 
   /**
@@ -316,7 +321,7 @@ public final class ByteJsonReader extends JsonReader {
         }
         pos++;
         scanName();
-        int member = nameHashed ? memberOf(shape) : slowMemberOf(shape);
+        int member = memberOf(shape);
         int kind = member < 0 ? -1 : shape.kind(member);
         if (kind < 0 || kind == ModelShape.OTHER) {
           // The usual way: the state machine reads the colon and the value.
@@ -374,23 +379,27 @@ public final class ByteJsonReader extends JsonReader {
   }
 
   /**
-   * The member whose plain ASCII name {@link #scanName()} just scanned and hashed, as
-   * {@link #nextNameIndex} finds it, in fewer steps: the name is known to be there and unescaped.
+   * The member whose name {@link #scanName()} just scanned, read as {@link #nextName()} reads it
+   * but without a String for a plain ASCII name the model knows: that one is found by its bytes,
+   * with the hash worked out while it was scanned.
+   *
+   * @return the member's position in {@code shape}, or -1 for a name the model does not know
    */
-  private int memberOf(ModelShape shape) {
-    int member = shape.indexOf(in, tokenStart, tokenEnd, nameHash);
-    String name = member >= 0 ? shape.name(member) : names.name(in, tokenStart, tokenEnd, nameHash);
-    pathNames[depth - 1] = name;
-    if (watchedName != null && depth - 1 == watchedNesting && watchedName.equals(name)) {
-      watchedNameSeen = true;
+  private int memberOf(ModelShape shape) throws IOException {
+    int member;
+    String name;
+    if (nameHashed) {
+      member = shape.indexOf(in, tokenStart, tokenEnd, nameHash);
+      name = member >= 0 ? shape.name(member) : names.name(in, tokenStart, tokenEnd, nameHash);
+    } else {
+      if (tokenEscaped) {
+        throw refuse();
+      }
+      name = names.name(in, tokenStart, tokenEnd, tokenAscii);
+      member = shape.indexOf(name);
     }
+    named(name);
     return member;
-  }
-
-  /** Any other name (escapes, non-ASCII), through {@link #nextNameIndex}, refusing what it refuses. */
-  private int slowMemberOf(ModelShape shape) throws IOException {
-    peeked = PEEKED_NAME;
-    return nextNameIndex(shape);
   }
 
   /**
@@ -495,36 +504,6 @@ public final class ByteJsonReader extends JsonReader {
     depth--;
     pathIndices[depth - 1]++;
     return list;
-  }
-
-  /**
-   * Reads the next member name as {@link #nextName()} does, and answers where it stands in
-   * {@code names} instead of with a String: a plain ASCII name is found by its bytes, the hash
-   * already worked out while it was scanned.
-   *
-   * @param names the members of the object's model
-   * @return the name's position in {@code names}, or -1 for a name not there
-   * @throws IOException as {@link #nextName()} does
-   */
-  public int nextNameIndex(ModelShape names) throws IOException {
-    if (peeked() != PEEKED_NAME || tokenEscaped) {
-      throw refuse();
-    }
-    int index;
-    String name;
-    if (nameHashed) {
-      index = names.indexOf(in, tokenStart, tokenEnd, nameHash);
-      name = index >= 0 ? names.name(index) : this.names.name(in, tokenStart, tokenEnd, nameHash);
-    } else {
-      name = this.names.name(in, tokenStart, tokenEnd, tokenAscii);
-      index = names.indexOf(name);
-    }
-    peeked = PEEKED_NONE;
-    pathNames[depth - 1] = name;
-    if (watchedName != null && depth - 1 == watchedNesting && watchedName.equals(name)) {
-      watchedNameSeen = true;
-    }
-    return index;
   }
 
   @Override
