@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import io.github.tcvod.CallOptions;
 import io.github.tcvod.RateLimit;
 import io.github.tcvod.RetryPolicy;
+import io.github.tcvod.auth.Credentials;
 import io.github.tcvod.auth.CredentialsProvider;
 import io.github.tcvod.exception.ErrorDetails;
 import io.github.tcvod.exception.ResponseTooLargeException;
@@ -96,6 +97,8 @@ public final class ActionInvoker implements ClientRuntime {
     public CallListeners listeners;
     /** The headers each action's requests start from, built on first use. */
     final ConcurrentHashMap<ActionDescriptor, Headers> fixedHeaders = new ConcurrentHashMap<>();
+    /** The last credentials found fit for HTTP headers (Credentials are immutable). */
+    volatile Credentials headerSafeCredentials;
   }
 
   private final Config config;

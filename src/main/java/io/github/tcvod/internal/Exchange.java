@@ -57,7 +57,8 @@ final class Exchange {
   private final long deadlineNanos;
   /** No retry starts after this. */
   private final long retryUntilNanos;
-  private final List<VodException> failures = new ArrayList<>(0);
+  /** The failed attempts' failures, made at the first: most calls succeed at once. */
+  private List<VodException> failures;
   private int attempts;
   private int budgetDrawn;
   private boolean skewCorrected;
@@ -171,8 +172,12 @@ final class Exchange {
       throw new CredentialsException("the credentials provider " + config.credentials.getClass().getName()
           + " returned no credentials");
     }
-    requireHeaderSafe("secret id", credentials.secretId());
-    requireHeaderSafe("session token", credentials.sessionToken());
+    if (credentials != config.headerSafeCredentials) {
+      // A provider hands out the same Credentials until they change: each is checked once, not per call.
+      requireHeaderSafe("secret id", credentials.secretId());
+      requireHeaderSafe("session token", credentials.sessionToken());
+      config.headerSafeCredentials = credentials;
+    }
     if (events != null) {
       events.credentialsResolved(config.credentials.getClass().getName());
     }
@@ -209,6 +214,9 @@ final class Exchange {
       return Decision.succeed(attempt.value);
     }
     VodException failure = attempt.failure;
+    if (failures == null) {
+      failures = new ArrayList<>(2);
+    }
     failures.add(failure);
     if (clientClosed.getAsBoolean()) {
       return Decision.fail(closed(failure));
@@ -279,6 +287,9 @@ final class Exchange {
 
   private void attachHistory(VodException last) {
     ExceptionAccess.recordAttempts(last, Math.max(1, attempts));
+    if (failures == null) {
+      return;
+    }
     for (VodException earlier : failures) {
       if (earlier != last) {
         last.addSuppressed(earlier);

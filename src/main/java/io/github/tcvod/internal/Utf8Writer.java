@@ -1,5 +1,6 @@
 package io.github.tcvod.internal;
 
+import com.google.gson.stream.JsonWriter;
 import java.io.Writer;
 import java.util.Arrays;
 
@@ -16,6 +17,11 @@ final class Utf8Writer extends Writer {
   /** A high surrogate waiting for its low half, or 0. */
   private char pendingHigh;
   boolean inUse;
+  /**
+   * The JSON writer {@link Json} keeps on this one between values; dropped after a value that
+   * failed half-way, whose writer is left inside it.
+   */
+  JsonWriter jsonWriter;
 
   @Override
   public void write(int c) {
@@ -125,8 +131,15 @@ final class Utf8Writer extends Writer {
     return Arrays.copyOf(bytes, count);
   }
 
-  /** Empties the writer for its next use. */
-  void reset() {
+  /**
+   * Empties the writer for its next use.
+   *
+   * @param whole whether the last value was written whole, leaving {@link #jsonWriter} between values
+   */
+  void reset(boolean whole) {
+    if (!whole) {
+      jsonWriter = null;
+    }
     count = 0;
     pendingHigh = 0;
     inUse = false;

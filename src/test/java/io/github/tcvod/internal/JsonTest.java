@@ -1,7 +1,15 @@
 package io.github.tcvod.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.TypeAdapter;
+import com.google.gson.annotations.JsonAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -32,5 +40,48 @@ class JsonTest {
     Map<String, Object> small = new LinkedHashMap<>();
     small.put("A", "\u00e9");
     assertArrayEquals(Json.GSON.toJson(small).getBytes(StandardCharsets.UTF_8), Json.toUtf8(Json.GSON, small));
+  }
+
+  @Test
+  void aValueThatFailsHalfWayLeavesNothingBehindForTheNext() {
+    Map<String, Object> value = new LinkedHashMap<>();
+    value.put("Name", "x");
+    value.put("List", Arrays.asList(1, 2));
+    byte[] expected = Json.GSON.toJson(value).getBytes(StandardCharsets.UTF_8);
+    for (int failures = 0; failures < 2; failures++) {
+      assertThrows(IllegalStateException.class, () -> Json.toUtf8(Json.GSON, new FailsHalfWay()));
+      for (int i = 0; i < 3; i++) {
+        assertArrayEquals(expected, Json.toUtf8(Json.GSON, value), "value " + i + " after failure " + failures);
+      }
+    }
+  }
+
+  @Test
+  void anotherGsonIsUsedAsItIsConfigured() {
+    Gson escaping = new GsonBuilder().serializeNulls().create();
+    Map<String, Object> value = new LinkedHashMap<>();
+    value.put("Html", "<&>");
+    value.put("Null", null);
+    assertArrayEquals(escaping.toJson(value).getBytes(StandardCharsets.UTF_8), Json.toUtf8(escaping, value));
+    assertArrayEquals("{\"Html\":\"<&>\"}".getBytes(StandardCharsets.UTF_8), Json.toUtf8(Json.GSON, value));
+  }
+
+  /** Opens an object, names a member, then gives up: what an adapter's bug looks like mid-body. */
+  @JsonAdapter(FailsHalfWay.Adapter.class)
+  static final class FailsHalfWay {
+    static final class Adapter extends TypeAdapter<FailsHalfWay> {
+      @Override
+      public void write(JsonWriter out, FailsHalfWay value) throws IOException {
+        out.beginObject();
+        out.name("Half");
+        out.beginArray();
+        throw new IllegalStateException("gave up half-way");
+      }
+
+      @Override
+      public FailsHalfWay read(JsonReader in) {
+        throw new UnsupportedOperationException();
+      }
+    }
   }
 }

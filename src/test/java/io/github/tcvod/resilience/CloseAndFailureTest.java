@@ -142,6 +142,37 @@ class CloseAndFailureTest {
     }
   }
 
+  /**
+   * A space inside the id or token would break the Authorization or X-TC-Token header: refused,
+   * without quoting the secret, before anything is sent; credentials that pass are checked once,
+   * so new ones from the same provider are checked again whatever passed before.
+   */
+  @Test
+  void credentialsUnfitForAHeaderAreRefusedEachTimeTheProviderHandsThemOut() throws Exception {
+    io.github.tcvod.auth.Credentials good = io.github.tcvod.auth.Credentials.of(VodTestServer.SECRET_ID,
+        VodTestServer.SECRET_KEY);
+    io.github.tcvod.auth.Credentials[] handedOut = {good,
+        io.github.tcvod.auth.Credentials.of(VodTestServer.SECRET_ID, VodTestServer.SECRET_KEY, "tok en-secret"),
+        good, good,
+        io.github.tcvod.auth.Credentials.of("AKID with-space", VodTestServer.SECRET_KEY), good};
+    AtomicInteger next = new AtomicInteger();
+    try (RawServer server = new RawServer((n, out) -> out.write(RawServer.http("200 OK", Hostile.OK)));
+         VodClient vod = VodTestServer.clientOf(server.port()).credentialsProvider(() -> handedOut[next.getAndIncrement()])
+             .build()) {
+      vod.describeProcessImageAsyncTemplates(REQUEST);
+      CredentialsException token = assertThrows(CredentialsException.class, () -> vod.describeProcessImageAsyncTemplates(REQUEST));
+      assertTrue(token.getMessage().contains("session token") && token.getMessage().contains("index 3"), token.getMessage());
+      assertFalse(token.getMessage().contains("secret"), token.getMessage());
+      vod.describeProcessImageAsyncTemplates(REQUEST);
+      vod.describeProcessImageAsyncTemplates(REQUEST);
+      CredentialsException id = assertThrows(CredentialsException.class, () -> vod.describeProcessImageAsyncTemplates(REQUEST));
+      assertTrue(id.getMessage().contains("secret id") && id.getMessage().contains("index 4"), id.getMessage());
+      vod.describeProcessImageAsyncTemplates(REQUEST);
+      assertEquals(4, server.requests());
+      assertEquals(6, next.get());
+    }
+  }
+
   @Test
   void interruptedBackoffRestoresTheInterruptFlag() throws Exception {
     try (RawServer server = new RawServer((n, out) -> out.write(UNAVAILABLE_FOR_A_WHILE));
