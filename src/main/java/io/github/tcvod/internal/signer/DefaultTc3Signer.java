@@ -40,20 +40,25 @@ public final class DefaultTc3Signer implements Tc3Signer {
     byte[] canonicalPrefix = canonicalPrefix(host, contentType);
     Scratch scratch = SCRATCH.get();
     try {
+      // Each update or digest call site gets its own inlined copy of the JDK's hashing code: the
+      // canonical request and the string to sign are assembled first and hashed in one call each.
       MessageDigest digest = scratch.digest;
       digest.update(payload);
       digest.digest(scratch.hash, 0, HASH_BYTES);
-      hexInto(scratch.hash, scratch.hex);
-      digest.update(canonicalPrefix);
-      digest.update(scratch.hex);
+      byte[] canonical = scratch.text(canonicalPrefix.length + 2 * HASH_BYTES);
+      System.arraycopy(canonicalPrefix, 0, canonical, 0, canonicalPrefix.length);
+      hexInto(scratch.hash, canonical, canonicalPrefix.length);
+      digest.update(canonical, 0, canonicalPrefix.length + 2 * HASH_BYTES);
       digest.digest(scratch.hash, 0, HASH_BYTES);
-      hexInto(scratch.hash, scratch.hex);
 
+      byte[] toSign = scratch.text(ALGORITHM_LINE.length + 20 + day.scopeLine.length + 2 * HASH_BYTES);
+      System.arraycopy(ALGORITHM_LINE, 0, toSign, 0, ALGORITHM_LINE.length);
+      int at = ALGORITHM_LINE.length + decimalInto(timestampSeconds, toSign, ALGORITHM_LINE.length);
+      System.arraycopy(day.scopeLine, 0, toSign, at, day.scopeLine.length);
+      at += day.scopeLine.length;
+      hexInto(scratch.hash, toSign, at);
       Mac mac = scratch.macFor(day.key);
-      mac.update(ALGORITHM_LINE);
-      mac.update(scratch.digits, 0, decimalInto(timestampSeconds, scratch.digits));
-      mac.update(day.scopeLine);
-      mac.update(scratch.hex);
+      mac.update(toSign, 0, at + 2 * HASH_BYTES);
       mac.doFinal(scratch.hash, 0);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 rejected its key", e);
@@ -87,18 +92,21 @@ public final class DefaultTc3Signer implements Tc3Signer {
     return fresh.bytes;
   }
 
-  private static void hexInto(byte[] hash, byte[] out) {
+  private static void hexInto(byte[] hash, byte[] out, int offset) {
     for (int i = 0; i < HASH_BYTES; i++) {
-      out[2 * i] = (byte) HEX[(hash[i] >> 4) & 0xf];
-      out[2 * i + 1] = (byte) HEX[hash[i] & 0xf];
+      out[offset + 2 * i] = (byte) HEX[(hash[i] >> 4) & 0xf];
+      out[offset + 2 * i + 1] = (byte) HEX[hash[i] & 0xf];
     }
   }
 
-  /** Writes the decimal digits of {@code value} at the start of {@code out}; returns their count. */
-  static int decimalInto(long value, byte[] out) {
+  /**
+   * Writes the decimal digits of {@code value} into {@code out} from {@code offset}, at most 20
+   * bytes; returns their count.
+   */
+  static int decimalInto(long value, byte[] out, int offset) {
     if (value < 0) {
       byte[] text = Long.toString(value).getBytes(StandardCharsets.US_ASCII);
-      System.arraycopy(text, 0, out, 0, text.length);
+      System.arraycopy(text, 0, out, offset, text.length);
       return text.length;
     }
     int length = 1;
@@ -106,7 +114,7 @@ public final class DefaultTc3Signer implements Tc3Signer {
       length++;
     }
     long rest = value;
-    for (int i = length - 1; i >= 0; i--) {
+    for (int i = offset + length - 1; i >= offset; i--) {
       out[i] = (byte) ('0' + (rest % 10));
       rest /= 10;
     }
@@ -164,8 +172,8 @@ public final class DefaultTc3Signer implements Tc3Signer {
     final MessageDigest digest = instance(() -> MessageDigest.getInstance("SHA-256"));
     final Mac mac = instance(() -> Mac.getInstance("HmacSHA256"));
     final byte[] hash = new byte[HASH_BYTES];
-    final byte[] hex = new byte[2 * HASH_BYTES];
-    final byte[] digits = new byte[20];
+    /** The canonical request, then the string to sign, as bytes. */
+    byte[] text = new byte[512];
     /** The key {@link #mac} holds: a Mac keeps its key across doFinal, so a new day's key re-keys it. */
     byte[] macKey;
     char[] header = new char[256];
@@ -176,6 +184,13 @@ public final class DefaultTc3Signer implements Tc3Signer {
         macKey = key;
       }
       return mac;
+    }
+
+    byte[] text(int length) {
+      if (text.length < length) {
+        text = new byte[length];
+      }
+      return text;
     }
 
     char[] header(int length) {

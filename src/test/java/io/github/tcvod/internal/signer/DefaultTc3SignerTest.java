@@ -106,7 +106,9 @@ class DefaultTc3SignerTest {
     Tc3Signer signer = Tc3Signer.create();
     Credentials otherId = Credentials.of("AKIDanotherid", EXAMPLE.secretKey());
     String[][] inputs = {
-        {HOST, CONTENT_TYPE}, {"vod.tencentcloudapi.com", CONTENT_TYPE}, {HOST, "application/json"}, {HOST, CONTENT_TYPE}};
+        {HOST, CONTENT_TYPE}, {"vod.tencentcloudapi.com", CONTENT_TYPE}, {HOST, "application/json"},
+        // longer than the signer's scratch space, then short again
+        {"h".repeat(700) + ".example.com", CONTENT_TYPE}, {HOST, CONTENT_TYPE}};
     for (long timestamp : new long[] {TIMESTAMP, TIMESTAMP + 1, TIMESTAMP + 86_400, 9_999_999_999L, 0L}) {
       for (String[] input : inputs) {
         for (Credentials credentials : new Credentials[] {EXAMPLE, otherId, EXAMPLE}) {
