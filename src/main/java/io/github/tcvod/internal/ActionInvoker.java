@@ -15,7 +15,6 @@ import io.github.tcvod.internal.http.WriteWatchdog;
 import io.github.tcvod.spi.ActionDescriptor;
 import io.github.tcvod.spi.ClientRuntime;
 import java.io.IOException;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -107,7 +106,7 @@ public final class ActionInvoker implements ClientRuntime {
   private final ConcurrentHashMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
   private final RetryBudget retryBudget = new RetryBudget();
   /** Calls under way, so that close() can end each of them. */
-  private final Set<Run> running = ConcurrentHashMap.newKeySet();
+  private final RunningCalls<Run> running = new RunningCalls<>();
   private final CountDownLatch closedSignal = new CountDownLatch(1);
   private volatile boolean closed;
   private final BooleanSupplier isClosed = () -> closed;
@@ -152,7 +151,7 @@ public final class ActionInvoker implements ClientRuntime {
 
   private <T> T run(Exchange exchange, Class<T> responseType) {
     SyncRun run = new SyncRun();
-    register(run, exchange);
+    int where = register(run, exchange);
     try {
       while (true) {
         pause(exchange, exchange.reserveToken());
@@ -168,7 +167,7 @@ public final class ActionInvoker implements ClientRuntime {
         }
       }
     } finally {
-      running.remove(run);
+      running.remove(run, where);
     }
   }
 
@@ -192,7 +191,7 @@ public final class ActionInvoker implements ClientRuntime {
         future.whenComplete((value, failure) -> exchange.ended(failure));
       }
       AsyncRun<T> run = new AsyncRun<>(exchange, responseType, future);
-      register(run, exchange);
+      run.where = register(run, exchange);
       run.start();
     } catch (VodException | IllegalArgumentException e) {
       future.completeExceptionally(e);
@@ -219,13 +218,18 @@ public final class ActionInvoker implements ClientRuntime {
     return exchange;
   }
 
-  /** Admits a call unless the client is closed; close() sees every admitted call. */
-  private void register(Run run, Exchange exchange) {
-    running.add(run);
+  /**
+   * Admits a call unless the client is closed; close() sees every admitted call.
+   *
+   * @return where the call is among those under way, for {@link RunningCalls#remove}
+   */
+  private int register(Run run, Exchange exchange) {
+    int where = running.add(run);
     if (closed) {
-      running.remove(run);
+      running.remove(run, where);
       throw exchange.closed(null);
     }
+    return where;
   }
 
   private <T> Attempt<T> attemptOnce(Exchange exchange, SyncRun run, Class<T> responseType) {
@@ -453,6 +457,8 @@ public final class ActionInvoker implements ClientRuntime {
     private volatile ScheduledFuture<?> pending;
     /** 1 once a step, or close(), ends the call; see {@link #finish}. Not private: {@link #ENDING} sets it. */
     volatile int ending;
+    /** Where the call is among those under way; set before {@link #start()}, which publishes it. */
+    int where;
 
     AsyncRun(Exchange exchange, Class<T> responseType, CompletableFuture<T> future) {
       this.exchange = exchange;
@@ -468,7 +474,7 @@ public final class ActionInvoker implements ClientRuntime {
 
     void start() {
       future.whenComplete((value, error) -> {
-        running.remove(this);
+        running.remove(this, where);
         Call call = current;
         if (future.isCancelled() && call != null) {
           call.cancel();
