@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  * CPU and allocated bytes per call. Ratios against raw OkHttp (for sdk-defaults, raw OkHttp paced to
  * the same 20 calls/s) are printed per round and as the median over the rounds; then cold start, footprint and the chart.
  *
- * <p>Options: {@code --rounds R} (3), {@code --modes sdk-defaults,raw-okhttp-20/s,sdk,raw-okhttp,raw-socket},
+ * <p>Options: {@code --rounds R} (3), {@code --modes sdk-defaults,raw-okhttp-20/s,sdk,raw-okhttp,raw-socket}
+ * (also {@code raw-okhttp+gson-tree}),
  * {@code --threads 1,4}, {@code --warmup S} longest warm-up (8; 4 for the later thread counts, the JIT being warm by then), {@code --warmup-min S} (4),
  * {@code --seconds S} measurement (5), {@code --settle F} largest spread of CPU per call over the
  * last three one-second warm-up windows (0.05), {@code --jvm "ARGS"} added to the client JVMs' options

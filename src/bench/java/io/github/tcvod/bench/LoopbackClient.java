@@ -33,7 +33,8 @@ import okhttp3.Response;
  * the documented rate limit of 20 calls/s applies; its JIT is warmed with a twin client whose
  * limit never binds, and at 20 calls/s its CPU per call is that of a colder JIT and cache than the
  * other modes' hot loops), {@code sdk} (the rate limiter off: the throughput row), {@code raw-okhttp} (the SDK's wire
- * request, built once, through a default OkHttp client of the same version), {@code raw-okhttp-20/s}
+ * request, built once, through a default OkHttp client of the same version), {@code raw-okhttp+gson-tree} (the
+ * same, and the answer parsed into Gson's JSON tree: the least a hand-written client does), {@code raw-okhttp-20/s}
  * (the same, paced to 20 calls/s after a full-speed warm-up: the baseline of sdk-defaults' CPU per
  * call), {@code raw-socket} (the same bytes on a socket).
  */
@@ -125,6 +126,24 @@ public final class LoopbackClient {
         };
         return modeOf(caller, caller);
       }
+      case "raw-okhttp+gson-tree": {
+        // What a hand-written client does at least: the same call, and the answer parsed.
+        OkHttpClient raw = new OkHttpClient();
+        Request prebuilt = WireRequest.toOkHttp(wire, endpoint);
+        com.google.gson.Gson gson = new com.google.gson.Gson();
+        resources.add(() -> {
+          raw.dispatcher().executorService().shutdown();
+          raw.connectionPool().evictAll();
+        });
+        Caller caller = () -> {
+          try (Response response = raw.newCall(prebuilt).execute()) {
+            if (gson.fromJson(response.body().charStream(), com.google.gson.JsonObject.class).size() != 1) {
+              throw new IOException("not the seed answer");
+            }
+          }
+        };
+        return modeOf(caller, caller);
+      }
       case "raw-okhttp-20/s": {
         OkHttpClient raw = new OkHttpClient();
         Request prebuilt = WireRequest.toOkHttp(wire, endpoint);
@@ -180,7 +199,8 @@ public final class LoopbackClient {
         };
       }
       default:
-        throw new IllegalArgumentException("mode must be sdk-defaults, sdk, raw-okhttp, raw-okhttp-20/s or raw-socket, was " + name);
+        throw new IllegalArgumentException("mode must be sdk-defaults, sdk, raw-okhttp, raw-okhttp+gson-tree, raw-okhttp-20/s"
+            + " or raw-socket, was " + name);
     }
   }
 
