@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  *
  * <p>Options: {@code --rounds R} (3), {@code --modes sdk-defaults,raw-okhttp-20/s,sdk,raw-okhttp,raw-socket}
  * (also {@code raw-okhttp+gson-tree}),
- * {@code --threads 1,4}, {@code --warmup S} longest warm-up (8; 4 for the later thread counts, the JIT being warm by then), {@code --warmup-min S} (4),
+ * {@code --threads 1,4}, {@code --warmup S} longest warm-up of each thread count (8), {@code --warmup-min S} (4),
  * {@code --seconds S} measurement (5), {@code --settle F} largest spread of CPU per call over the
  * last three one-second warm-up windows (0.05), {@code --jvm "ARGS"} added to the client JVMs' options
  * ({@code -Xms512m -Xmx512m}), {@code --svg FILE} (target/benchmarks.svg), {@code --cold-start false},

@@ -82,9 +82,11 @@ public final class LoopbackClient {
     List<AutoCloseable> resources = new ArrayList<>();
     Mode mode = mode(modeName, endpoint, wire, resources);
     for (int i = 0; i < threadCounts.length; i++) {
-      // The JIT is warm after the first thread count: later ones need only their connections and caches.
+      // Every thread count warms up until settled: new threads and connections take branches the
+      // compiled code never saw (a ThreadLocal's first value, a new connection), and C2 throws away
+      // and recompiles hundreds of methods, the SDK's largest among them.
       Phase phase = new Phase(mode, threadCounts[i]);
-      phase.run(i == 0 ? minWarmup : Math.min(2, minWarmup), i == 0 ? maxWarmup : Math.min(4, maxWarmup), seconds, settle);
+      phase.run(minWarmup, maxWarmup, seconds, settle);
       System.out.println(phase.result(modeName));
       System.out.flush();
     }
