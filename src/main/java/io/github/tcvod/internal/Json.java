@@ -66,8 +66,8 @@ public final class Json {
 
   /**
    * What {@code GSON.toJson(value, value.getClass(), writer)} does, with the thread's writer kept
-   * in the state Gson gives it for the length of that call (lenient, no HTML escaping, no nulls):
-   * lenient, it takes one top-level value after another.
+   * lenient, as Gson makes it for the length of that call ({@code newJsonWriter} already gives it
+   * GSON's HTML escaping and nulls): lenient, it takes one top-level value after another.
    */
   @SuppressWarnings({"unchecked", "deprecation"})
   private static void write(Utf8Writer out, Object value) throws IOException {
@@ -75,8 +75,6 @@ public final class Json {
     if (writer == null) {
       writer = GSON.newJsonWriter(out);
       writer.setLenient(true);
-      writer.setHtmlSafe(false);
-      writer.setSerializeNulls(false);
       out.jsonWriter = writer;
     }
     ((TypeAdapter<Object>) ADAPTERS.get(value.getClass())).write(writer, value);
