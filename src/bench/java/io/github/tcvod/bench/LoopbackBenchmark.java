@@ -42,14 +42,6 @@ import java.util.stream.Collectors;
 public final class LoopbackBenchmark {
   private static final String BASELINE = "raw-okhttp";
 
-  /** @return the {@code taskset} prefix of the server's or the clients' command with {@code --pin true}, else none */
-  private static List<String> pinned(Map<String, String> options, boolean server) {
-    int cpus = Runtime.getRuntime().availableProcessors();
-    if (!Boolean.parseBoolean(options.getOrDefault("pin", "false")) || cpus < 2) {
-      return Collections.emptyList();
-    }
-    return Arrays.asList("taskset", "-c", server ? Integer.toString(cpus - 1) : cpus == 2 ? "0" : "0-" + (cpus - 2));
-  }
   /** The baseline of sdk-defaults, which the documented rate limit paces to 20 calls/s. */
   private static final String PACED_BASELINE = "raw-okhttp-20/s";
 
@@ -390,6 +382,15 @@ public final class LoopbackBenchmark {
       Files.createDirectories(file.getParent());
     }
     Files.write(file, svg.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** @return the {@code taskset} prefix of the server's or the clients' command with {@code --pin true}, else none */
+  private static List<String> pinned(Map<String, String> options, boolean server) {
+    int cpus = Runtime.getRuntime().availableProcessors();
+    if (!Boolean.parseBoolean(options.getOrDefault("pin", "false")) || cpus < 2) {
+      return Collections.emptyList();
+    }
+    return Arrays.asList("taskset", "-c", server ? Integer.toString(cpus - 1) : cpus == 2 ? "0" : "0-" + (cpus - 2));
   }
 
   /** @return the class path with its OkHttp, Okio and Kotlin jars replaced by the jars in {@code dir} */

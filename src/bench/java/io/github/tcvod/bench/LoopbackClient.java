@@ -1,5 +1,7 @@
 package io.github.tcvod.bench;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
 import io.github.tcvod.RateLimit;
 import io.github.tcvod.VodClient;
 import io.github.tcvod.auth.Credentials;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 /**
  * One client mode in a JVM of its own, started by {@link LoopbackBenchmark}: for each thread count,
@@ -115,49 +118,21 @@ public final class LoopbackClient {
         return modeOf(caller, caller);
       }
       case "raw-okhttp": {
-        OkHttpClient raw = new OkHttpClient();
-        Request prebuilt = WireRequest.toOkHttp(wire, endpoint);
-        resources.add(() -> {
-          raw.dispatcher().executorService().shutdown();
-          raw.connectionPool().evictAll();
-        });
-        Caller caller = () -> {
-          try (Response response = raw.newCall(prebuilt).execute()) {
-            response.body().bytes();
-          }
-        };
+        Caller caller = rawOkHttp(endpoint, wire, resources, ResponseBody::bytes);
         return modeOf(caller, caller);
       }
       case "raw-okhttp+gson-tree": {
         // What a hand-written client does at least: the same call, and the answer parsed.
-        OkHttpClient raw = new OkHttpClient();
-        Request prebuilt = WireRequest.toOkHttp(wire, endpoint);
-        com.google.gson.Gson gson = new com.google.gson.Gson();
-        resources.add(() -> {
-          raw.dispatcher().executorService().shutdown();
-          raw.connectionPool().evictAll();
-        });
-        Caller caller = () -> {
-          try (Response response = raw.newCall(prebuilt).execute()) {
-            if (gson.fromJson(response.body().charStream(), com.google.gson.JsonObject.class).size() != 1) {
-              throw new IOException("not the seed answer");
-            }
+        Gson gson = new Gson();
+        Caller caller = rawOkHttp(endpoint, wire, resources, body -> {
+          if (gson.fromJson(body.charStream(), JsonObject.class).size() != 1) {
+            throw new IOException("not the seed answer");
           }
-        };
+        });
         return modeOf(caller, caller);
       }
       case "raw-okhttp-20/s": {
-        OkHttpClient raw = new OkHttpClient();
-        Request prebuilt = WireRequest.toOkHttp(wire, endpoint);
-        resources.add(() -> {
-          raw.dispatcher().executorService().shutdown();
-          raw.connectionPool().evictAll();
-        });
-        Caller caller = () -> {
-          try (Response response = raw.newCall(prebuilt).execute()) {
-            response.body().bytes();
-          }
-        };
+        Caller caller = rawOkHttp(endpoint, wire, resources, ResponseBody::bytes);
         Pacer pacer = new Pacer(20);
         return modeOf(caller, () -> {
           pacer.awaitTurn();
@@ -204,6 +179,29 @@ public final class LoopbackClient {
         throw new IllegalArgumentException("mode must be sdk-defaults, sdk, raw-okhttp, raw-okhttp+gson-tree, raw-okhttp-20/s"
             + " or raw-socket, was " + name);
     }
+  }
+
+  /** What a raw OkHttp mode does with the answer's body. */
+  interface BodyUse {
+    void use(ResponseBody body) throws IOException;
+  }
+
+  /**
+   * @return a caller that sends the captured request, built once, through a default OkHttp client
+   *     of its own (closed with {@code resources}), and hands the answer's body to {@code use}
+   */
+  private static Caller rawOkHttp(String endpoint, byte[] wire, List<AutoCloseable> resources, BodyUse use) {
+    OkHttpClient raw = new OkHttpClient();
+    Request prebuilt = WireRequest.toOkHttp(wire, endpoint);
+    resources.add(() -> {
+      raw.dispatcher().executorService().shutdown();
+      raw.connectionPool().evictAll();
+    });
+    return () -> {
+      try (Response response = raw.newCall(prebuilt).execute()) {
+        use.use(response.body());
+      }
+    };
   }
 
   /** Spaces calls of all threads evenly at a given rate, as the SDK's default rate limit does once its burst is spent. */
