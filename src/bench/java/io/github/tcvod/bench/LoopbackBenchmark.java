@@ -30,9 +30,10 @@ import java.util.stream.Collectors;
  *
  * <p>Options: {@code --rounds R} (3), {@code --modes sdk-defaults,raw-okhttp-20/s,sdk,raw-okhttp,raw-socket}
  * (also {@code raw-okhttp+gson-tree}),
- * {@code --threads 1,4}, {@code --warmup S} longest warm-up of each thread count (8), {@code --warmup-min S} (4),
+ * {@code --threads 1,4}, {@code --warmup S} longest warm-up of each thread count (30), {@code --warmup-min S} (8),
  * {@code --seconds S} measurement (5), {@code --settle F} largest spread of CPU per call over the
- * last three one-second warm-up windows (0.05), {@code --jvm "ARGS"} added to the client JVMs' options
+ * last three one-second warm-up windows (0.05), {@code --jit-quiet MS} most compilation time in each of those
+ * windows (50), {@code --jvm "ARGS"} added to the client JVMs' options
  * ({@code -Xms512m -Xmx512m}), {@code --svg FILE} (target/benchmarks.svg), {@code --cold-start false},
  * {@code --okhttp DIR}: the client JVMs (SDK and raw OkHttp alike) take OkHttp, Okio and the Kotlin
  * runtime from the jars in DIR instead of the build's, e.g. {@code target/api-range/okhttp5} (OkHttp 5,
@@ -84,7 +85,7 @@ public final class LoopbackBenchmark {
     List<String> modes = Arrays.asList(options.getOrDefault("modes", "sdk-defaults,raw-okhttp-20/s,sdk,raw-okhttp,raw-socket").split(","));
     String threads = options.getOrDefault("threads", "1,4");
     int[] threadCounts = Arrays.stream(threads.split(",")).mapToInt(Integer::parseInt).toArray();
-    double warmup = Double.parseDouble(options.getOrDefault("warmup", "8"));
+    double warmup = Double.parseDouble(options.getOrDefault("warmup", "30"));
     double seconds = Double.parseDouble(options.getOrDefault("seconds", "5"));
     List<String> clientJvm = Arrays.asList(("-Xms512m -Xmx512m " + options.getOrDefault("jvm", "")).trim().split("\\s+"));
     Path svg = Paths.get(options.getOrDefault("svg", "target/benchmarks.svg"));
@@ -119,7 +120,8 @@ public final class LoopbackBenchmark {
       System.out.println("cpus: " + (serverPin.isEmpty() ? "wherever the scheduler puts them"
           : "server " + String.join(" ", serverPin) + ", clients " + String.join(" ", clientPin)));
       System.out.println("clients: a fresh JVM (" + String.join(" ", clientJvm) + ") per mode and round, modes in alternating order; "
-          + "warm-up until client CPU per call settles (at most " + warmup + " s), then " + seconds + " s measured per thread count");
+          + "warm-up until client CPU per call settles and the JIT is quiet (at most " + warmup + " s), then " + seconds
+          + " s measured per thread count");
       System.out.println();
 
       List<Result> all = new ArrayList<>();
@@ -137,7 +139,7 @@ public final class LoopbackBenchmark {
           command.addAll(Arrays.asList("-cp", clientClasspath, LoopbackClient.class.getName(), "--mode", mode, "--endpoint", endpoint,
               "--request", request.toString(), "--threads", threads, "--warmup", Double.toString(warmup),
               "--seconds", Double.toString(seconds)));
-          for (String passed : Arrays.asList("warmup-min", "settle")) {
+          for (String passed : Arrays.asList("warmup-min", "settle", "jit-quiet")) {
             if (options.containsKey(passed)) {
               command.addAll(Arrays.asList("--" + passed, options.get(passed)));
             }
@@ -162,7 +164,8 @@ public final class LoopbackBenchmark {
       }
       printRatios(byRound, threadCounts, modes, "  ");
       List<String> unsettled = all.stream().filter(r -> !r.settled())
-          .map(r -> r.mode() + "/" + r.threads() + " (windows " + r.fields.get("windowsCpuUs") + " us)").collect(Collectors.toList());
+          .map(r -> r.mode() + "/" + r.threads() + " (windows " + r.fields.get("windowsCpuUs") + " us, JIT "
+              + r.fields.get("windowsJitMs") + " ms)").collect(Collectors.toList());
       System.out.println(unsettled.isEmpty() ? "CPU per call settled during every warm-up."
           : "CPU per call had NOT settled by the end of the warm-up in " + unsettled.size() + " of " + all.size() + " runs: "
               + String.join("; ", unsettled));

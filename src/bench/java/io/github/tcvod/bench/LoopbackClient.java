@@ -27,10 +27,10 @@ import okhttp3.ResponseBody;
 
 /**
  * One client mode in a JVM of its own, started by {@link LoopbackBenchmark}: for each thread count,
- * a warm-up in one-second windows until the client CPU per call has settled (or the warm-up's time
- * is up, which the result says), then a timed measurement. Prints one {@code RESULT} line per
- * thread count. The calling threads are measured from outside (ThreadMXBean), so the loop itself
- * allocates nothing.
+ * a warm-up in one-second windows until the client CPU per call has settled and the JIT has gone
+ * quiet (or the warm-up's time is up, which the result says), then a timed measurement. Prints one
+ * {@code RESULT} line per thread count. The calling threads are measured from outside
+ * (ThreadMXBean), so the loop itself allocates nothing.
  *
  * <p>Modes: {@code sdk-defaults} (the client a user gets: only endpoint and credentials set, so
  * the documented rate limit of 20 calls/s applies; its JIT is warmed with a twin client whose
@@ -70,15 +70,19 @@ public final class LoopbackClient {
     return DescribeProcessImageAsyncTemplatesRequest.builder().subAppId(221073L).definitions(7L).build();
   }
 
-  /** @param args {@code --mode M --endpoint URL --request FILE --threads 1,4 --warmup-min S --warmup S --seconds S --settle F} */
+  /**
+   * @param args {@code --mode M --endpoint URL --request FILE --threads 1,4 --warmup-min S --warmup S --seconds S
+   *     --settle F --jit-quiet MS}
+   */
   public static void main(String[] args) throws Exception {
     Map<String, String> options = LoopbackBenchmark.options(args);
     String endpoint = options.get("endpoint");
     byte[] wire = Files.readAllBytes(Paths.get(options.get("request")));
-    double minWarmup = Double.parseDouble(options.getOrDefault("warmup-min", "4"));
-    double maxWarmup = Double.parseDouble(options.getOrDefault("warmup", "8"));
+    double minWarmup = Double.parseDouble(options.getOrDefault("warmup-min", "8"));
+    double maxWarmup = Double.parseDouble(options.getOrDefault("warmup", "30"));
     double seconds = Double.parseDouble(options.getOrDefault("seconds", "5"));
     double settle = Double.parseDouble(options.getOrDefault("settle", "0.05"));
+    long jitQuietMillis = Long.parseLong(options.getOrDefault("jit-quiet", "50"));
     int[] threadCounts = Arrays.stream(options.getOrDefault("threads", "1,4").split(",")).mapToInt(Integer::parseInt).toArray();
     String modeName = options.get("mode");
 
@@ -89,7 +93,7 @@ public final class LoopbackClient {
       // compiled code never saw (a ThreadLocal's first value, a new connection), and C2 throws away
       // and recompiles hundreds of methods, the SDK's largest among them.
       Phase phase = new Phase(mode, threadCounts[i]);
-      phase.run(minWarmup, maxWarmup, seconds, settle);
+      phase.run(minWarmup, maxWarmup, seconds, settle, jitQuietMillis);
       System.out.println(phase.result(modeName));
       System.out.flush();
     }
@@ -252,6 +256,7 @@ public final class LoopbackClient {
     private final Mode mode;
     private final Worker[] workers;
     private final List<String> windows = new ArrayList<>();
+    private final List<String> windowsJit = new ArrayList<>();
     private boolean settled;
     private double warmupSeconds;
     private Sample measuredFrom;
@@ -267,7 +272,12 @@ public final class LoopbackClient {
       }
     }
 
-    void run(double minWarmup, double maxWarmup, double seconds, double settle) throws Exception {
+    /**
+     * @param settle the largest spread of CPU per call over the last three one-second windows
+     * @param jitQuietMillis the most compilation time (all compiler threads) in each of those windows:
+     *     while C2 still compiles, a plateau of a few windows is only a pause between two waves
+     */
+    void run(double minWarmup, double maxWarmup, double seconds, double settle, long jitQuietMillis) throws Exception {
       for (Worker worker : workers) {
         worker.start();
       }
@@ -278,16 +288,22 @@ public final class LoopbackClient {
       }
       long warmupStart = System.nanoTime();
       List<Double> cpuPerCall = new ArrayList<>();
+      List<Long> jitPerWindow = new ArrayList<>();
       Sample previous = sample();
       while (true) {
         TimeUnit.SECONDS.sleep(1);
         Sample now = sample();
         double window = now.cpuMicrosPerCallSince(previous);
         cpuPerCall.add(window);
+        long jit = now.jitMillis - previous.jitMillis;
+        jitPerWindow.add(jit);
         windows.add(window == Double.MAX_VALUE ? "-" : String.format(Locale.ROOT, "%.1f", window));
+        windowsJit.add(Long.toString(jit));
         previous = now;
         warmupSeconds = (System.nanoTime() - warmupStart) / 1e9;
-        settled = cpuPerCall.size() >= 3 && spread(cpuPerCall.subList(cpuPerCall.size() - 3, cpuPerCall.size())) <= settle;
+        int last = cpuPerCall.size();
+        settled = last >= 3 && spread(cpuPerCall.subList(last - 3, last)) <= settle
+            && jitPerWindow.subList(last - 3, last).stream().allMatch(ms -> ms <= jitQuietMillis);
         if ((settled && warmupSeconds >= minWarmup) || warmupSeconds >= maxWarmup) {
           break;
         }
@@ -339,6 +355,7 @@ public final class LoopbackClient {
       Sample sample = new Sample();
       sample.nanos = System.nanoTime();
       sample.processCpu = PROCESS.getProcessCpuTime();
+      sample.jitMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
       for (Worker worker : workers) {
         sample.calls += worker.calls;
         sample.cpu += THREADS.getThreadCpuTime(worker.getId());
@@ -356,11 +373,11 @@ public final class LoopbackClient {
       double seconds = (measuredTo.nanos - measuredFrom.nanos) / 1e9;
       return String.format(Locale.ROOT,
           "RESULT mode=%s threads=%d calls=%d seconds=%.2f callsPerSecond=%.1f p50us=%.1f p99us=%.1f cpuUsPerCall=%.2f"
-              + " allocBytesPerCall=%.0f processCpuUsPerCall=%.2f gcs=%d jitMs=%d settled=%s warmupSeconds=%.1f windowsCpuUs=%s",
+              + " allocBytesPerCall=%.0f processCpuUsPerCall=%.2f gcs=%d jitMs=%d settled=%s warmupSeconds=%.1f windowsCpuUs=%s windowsJitMs=%s",
           mode, workers.length, calls, seconds, calls / seconds, latencies.percentile(0.5) / 1e3, latencies.percentile(0.99) / 1e3,
           measuredTo.cpuMicrosPerCallSince(measuredFrom), (measuredTo.allocated - measuredFrom.allocated) / (double) Math.max(1, calls),
           (measuredTo.processCpu - measuredFrom.processCpu) / 1e3 / Math.max(1, calls), gcCount, jitMillis, settled, warmupSeconds,
-          String.join("/", windows));
+          String.join("/", windows), String.join("/", windowsJit));
     }
   }
 
@@ -370,6 +387,7 @@ public final class LoopbackClient {
     long calls;
     long cpu;
     long allocated;
+    long jitMillis;
     long processCpu;
 
     double cpuMicrosPerCallSince(Sample earlier) {
