@@ -97,8 +97,12 @@ public final class LoopbackBenchmark {
     // places the two sides of a call otherwise changes one thread's CPU per call by a third.
     List<String> serverPin = pinned(options, true);
     List<String> clientPin = pinned(options, false);
+    long deadlineMillis = TimeUnit.SECONDS.toMillis((long) (threadCounts.length * (warmup + seconds + 5) + 60));
+    // The server outlives every client JVM the plan allows for, and the cold starts after them.
+    long serverSeconds = TimeUnit.MILLISECONDS.toSeconds(deadlineMillis) * rounds * modes.size() + 900;
     List<String> serverCommand = new ArrayList<>(serverPin);
-    serverCommand.addAll(Arrays.asList(java, "-Xms64m", "-Xmx64m", "-cp", classpath, LoopbackServer.class.getName()));
+    serverCommand.addAll(Arrays.asList(java, "-Xms64m", "-Xmx64m", "-cp", classpath, LoopbackServer.class.getName(),
+        Long.toString(serverSeconds)));
     Process server = new ProcessBuilder(serverCommand).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     try {
       BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.US_ASCII));
@@ -125,7 +129,6 @@ public final class LoopbackBenchmark {
       System.out.println();
 
       List<Result> all = new ArrayList<>();
-      long deadlineMillis = TimeUnit.SECONDS.toMillis((long) (threadCounts.length * (warmup + seconds + 5) + 60));
       for (int round = 1; round <= rounds; round++) {
         List<String> order = new ArrayList<>(modes);
         if (round % 2 == 0) {
