@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -256,7 +257,8 @@ public final class LoopbackClient {
     private final Mode mode;
     private final Worker[] workers;
     private final List<String> windows = new ArrayList<>();
-    private final List<String> windowsJit = new ArrayList<>();
+    /** Compilation time of each warm-up window, in ms. */
+    private final List<Long> windowsJit = new ArrayList<>();
     private boolean settled;
     private double warmupSeconds;
     private Sample measuredFrom;
@@ -288,22 +290,19 @@ public final class LoopbackClient {
       }
       long warmupStart = System.nanoTime();
       List<Double> cpuPerCall = new ArrayList<>();
-      List<Long> jitPerWindow = new ArrayList<>();
       Sample previous = sample();
       while (true) {
         TimeUnit.SECONDS.sleep(1);
         Sample now = sample();
         double window = now.cpuMicrosPerCallSince(previous);
         cpuPerCall.add(window);
-        long jit = now.jitMillis - previous.jitMillis;
-        jitPerWindow.add(jit);
         windows.add(window == Double.MAX_VALUE ? "-" : String.format(Locale.ROOT, "%.1f", window));
-        windowsJit.add(Long.toString(jit));
+        windowsJit.add(now.jitMillis - previous.jitMillis);
         previous = now;
         warmupSeconds = (System.nanoTime() - warmupStart) / 1e9;
         int last = cpuPerCall.size();
         settled = last >= 3 && spread(cpuPerCall.subList(last - 3, last)) <= settle
-            && jitPerWindow.subList(last - 3, last).stream().allMatch(ms -> ms <= jitQuietMillis);
+            && windowsJit.subList(last - 3, last).stream().allMatch(ms -> ms <= jitQuietMillis);
         if ((settled && warmupSeconds >= minWarmup) || warmupSeconds >= maxWarmup) {
           break;
         }
@@ -377,7 +376,7 @@ public final class LoopbackClient {
           mode, workers.length, calls, seconds, calls / seconds, latencies.percentile(0.5) / 1e3, latencies.percentile(0.99) / 1e3,
           measuredTo.cpuMicrosPerCallSince(measuredFrom), (measuredTo.allocated - measuredFrom.allocated) / (double) Math.max(1, calls),
           (measuredTo.processCpu - measuredFrom.processCpu) / 1e3 / Math.max(1, calls), gcCount, jitMillis, settled, warmupSeconds,
-          String.join("/", windows), String.join("/", windowsJit));
+          String.join("/", windows), windowsJit.stream().map(String::valueOf).collect(Collectors.joining("/")));
     }
   }
 
