@@ -1,15 +1,21 @@
 package io.github.tcvod.bench;
 
+import java.io.BufferedReader;
 import java.io.File;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Compares two builds of the SDK on one benchmark method in one JVM: each build's classes in a
@@ -18,14 +24,14 @@ import java.util.Map;
  * bytes allocated per call of each, and the median and quartiles of the per-slice ratios B/A.
  *
  * <p>It cancels the machine's drift, not the JIT's: the same classes in two loaders compile
- * differently, by up to 7% (BENCHMARKS.md), so run it in several JVMs before believing a small
- * difference.
+ * differently, by up to 7% in one JVM (BENCHMARKS.md). So the comparison runs in {@code --forks}
+ * JVMs (3), which alternate the build loaded first, and the median of their medians is the result.
  *
  * <p>Options: {@code --a DIR} and {@code --b DIR} (the SDK's {@code classes} of each build),
  * {@code --class C} (a class with a public no-argument constructor, an optional public
  * {@code setUp()}, e.g. {@code io.github.tcvod.bench.CodecBenchmarks}), {@code --method M} (public,
  * no arguments, returning non-null), {@code --rounds R} (60), {@code --slice-ms MS} (250),
- * {@code --warmup S} (15). The rest of the class path is the running JVM's, minus the SDK's own
+ * {@code --warmup S} (15) per JVM, {@code --forks N} (3). The rest of the class path is the running JVM's, minus the SDK's own
  * classes.
  */
 public final class ClassLoaderAB {
@@ -42,13 +48,23 @@ public final class ClassLoaderAB {
         throw new IllegalArgumentException("--" + required + " is required (see the class comment)");
       }
     }
+    int forks = Integer.parseInt(options.getOrDefault("forks", "3"));
+    if (forks > 1) {
+      forked(args, forks);
+      return;
+    }
     String className = options.get("class");
     String methodName = options.get("method");
     int rounds = Integer.parseInt(options.getOrDefault("rounds", "60"));
     long sliceNanos = Long.parseLong(options.getOrDefault("slice-ms", "250")) * 1_000_000L;
     long warmupNanos = (long) (Double.parseDouble(options.getOrDefault("warmup", "15")) * 1e9);
+    // Which build loads and compiles first alternates between forks.
+    boolean bFirst = Boolean.parseBoolean(options.getOrDefault("b-first", "false"));
+    Candidate b = bFirst ? new Candidate(options.get("b"), className, methodName) : null;
     Candidate a = new Candidate(options.get("a"), className, methodName);
-    Candidate b = new Candidate(options.get("b"), className, methodName);
+    if (b == null) {
+      b = new Candidate(options.get("b"), className, methodName);
+    }
 
     for (long end = System.nanoTime() + warmupNanos; System.nanoTime() < end; ) {
       a.slice(sliceNanos);
@@ -71,6 +87,36 @@ public final class ClassLoaderAB {
             + " A %.0f ns and %.0f B per call, B %.0f ns and %.0f B%n",
         className, methodName, rounds, sliceNanos / 1_000_000L, ratios.get(rounds / 2), ratios.get(rounds / 4),
         ratios.get(3 * rounds / 4), cpuSums[0] / rounds, a.lastAllocated, cpuSums[1] / rounds, b.lastAllocated);
+    System.out.printf(Locale.ROOT, "MEDIAN %.4f%n", ratios.get(rounds / 2));
+  }
+
+  /** Runs the comparison in {@code forks} JVMs one after the other and reports the median of their medians. */
+  private static void forked(String[] args, int forks) throws Exception {
+    List<Double> medians = new ArrayList<>();
+    for (int fork = 0; fork < forks; fork++) {
+      List<String> command = new ArrayList<>(Arrays.asList(
+          Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xms512m", "-Xmx512m",
+          "-cp", System.getProperty("java.class.path"), ClassLoaderAB.class.getName()));
+      command.addAll(Arrays.asList(args));
+      command.addAll(Arrays.asList("--forks", "1", "--b-first", Boolean.toString(fork % 2 == 1)));
+      Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+      try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+          if (line.startsWith("MEDIAN ")) {
+            medians.add(Double.parseDouble(line.substring(7)));
+          } else {
+            System.out.println("fork " + (fork + 1) + ": " + line);
+          }
+        }
+      }
+      if (child.waitFor() != 0) {
+        throw new IllegalStateException("fork " + (fork + 1) + " failed (exit " + child.exitValue() + ")");
+      }
+    }
+    List<Double> sorted = new ArrayList<>(medians);
+    Collections.sort(sorted);
+    System.out.printf(Locale.ROOT, "B/A over %d JVMs: median of their medians %.3f (each: %s)%n", forks,
+        sorted.get(forks / 2), medians.stream().map(m -> String.format(Locale.ROOT, "%.3f", m)).collect(Collectors.joining(" ")));
   }
 
   /** One build: its loader, an instance of the benchmark class and the method. */
