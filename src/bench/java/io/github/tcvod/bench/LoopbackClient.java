@@ -263,7 +263,6 @@ public final class LoopbackClient {
     private double warmupSeconds;
     private Sample measuredFrom;
     private Sample measuredTo;
-    private long jitMillis;
     private long gcCount;
 
     Phase(Mode mode, int threads) {
@@ -314,7 +313,6 @@ public final class LoopbackClient {
         // A different client (sdk-defaults) starts with a full rate-limit burst: measure its steady state.
         TimeUnit.SECONDS.sleep(1);
       }
-      long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
       long gcBefore = gcCount();
       for (Worker worker : workers) {
         worker.recording = true;
@@ -326,7 +324,6 @@ public final class LoopbackClient {
         worker.recording = false;
         worker.stop = true;
       }
-      jitMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore;
       gcCount = gcCount() - gcBefore;
       for (Worker worker : workers) {
         worker.join(TimeUnit.SECONDS.toMillis(30));
@@ -375,7 +372,8 @@ public final class LoopbackClient {
               + " allocBytesPerCall=%.0f processCpuUsPerCall=%.2f gcs=%d jitMs=%d settled=%s warmupSeconds=%.1f windowsCpuUs=%s windowsJitMs=%s",
           mode, workers.length, calls, seconds, calls / seconds, latencies.percentile(0.5) / 1e3, latencies.percentile(0.99) / 1e3,
           measuredTo.cpuMicrosPerCallSince(measuredFrom), (measuredTo.allocated - measuredFrom.allocated) / (double) Math.max(1, calls),
-          (measuredTo.processCpu - measuredFrom.processCpu) / 1e3 / Math.max(1, calls), gcCount, jitMillis, settled, warmupSeconds,
+          (measuredTo.processCpu - measuredFrom.processCpu) / 1e3 / Math.max(1, calls), gcCount,
+          measuredTo.jitMillis - measuredFrom.jitMillis, settled, warmupSeconds,
           String.join("/", windows), windowsJit.stream().map(String::valueOf).collect(Collectors.joining("/")));
     }
   }
