@@ -60,9 +60,13 @@ public final class ClassLoaderAB {
     long warmupNanos = (long) (Double.parseDouble(options.getOrDefault("warmup", "15")) * 1e9);
     // Which build loads and compiles first alternates between forks.
     boolean bFirst = Boolean.parseBoolean(options.getOrDefault("b-first", "false"));
-    Candidate b = bFirst ? new Candidate(options.get("b"), className, methodName) : null;
-    Candidate a = new Candidate(options.get("a"), className, methodName);
-    if (b == null) {
+    Candidate a;
+    Candidate b;
+    if (bFirst) {
+      b = new Candidate(options.get("b"), className, methodName);
+      a = new Candidate(options.get("a"), className, methodName);
+    } else {
+      a = new Candidate(options.get("a"), className, methodName);
       b = new Candidate(options.get("b"), className, methodName);
     }
 
@@ -74,13 +78,18 @@ public final class ClassLoaderAB {
     double[] cpuSums = new double[2];
     for (int round = 0; round < rounds; round++) {
       // Alternate which goes first, so that neither always follows the other's cache footprint.
-      double[] first = (round % 2 == 0 ? a : b).slice(sliceNanos);
-      double[] second = (round % 2 == 0 ? b : a).slice(sliceNanos);
-      double[] ofA = round % 2 == 0 ? first : second;
-      double[] ofB = round % 2 == 0 ? second : first;
-      ratios.add(ofB[0] / ofA[0]);
-      cpuSums[0] += ofA[0];
-      cpuSums[1] += ofB[0];
+      double ofA;
+      double ofB;
+      if (round % 2 == 0) {
+        ofA = a.slice(sliceNanos);
+        ofB = b.slice(sliceNanos);
+      } else {
+        ofB = b.slice(sliceNanos);
+        ofA = a.slice(sliceNanos);
+      }
+      ratios.add(ofB / ofA);
+      cpuSums[0] += ofA;
+      cpuSums[1] += ofB;
     }
     Collections.sort(ratios);
     System.out.printf(Locale.ROOT, "%s.%s, %d rounds of %d ms: B/A CPU per call, median %.3f (quartiles %.3f-%.3f);"
@@ -144,8 +153,8 @@ public final class ClassLoaderAB {
       method = type.getMethod(methodName);
     }
 
-    /** @return CPU nanoseconds and bytes allocated per call over one slice */
-    double[] slice(long nanos) throws Exception {
+    /** @return CPU nanoseconds per call over one slice; its bytes allocated per call go to {@link #lastAllocated} */
+    double slice(long nanos) throws Exception {
       long thread = Thread.currentThread().getId();
       long calls = 0;
       long cpuBefore = THREADS.getCurrentThreadCpuTime();
@@ -157,8 +166,9 @@ public final class ClassLoaderAB {
           }
         }
       }
+      double cpuPerCall = (THREADS.getCurrentThreadCpuTime() - cpuBefore) / (double) calls;
       lastAllocated = (THREADS.getThreadAllocatedBytes(thread) - allocatedBefore) / (double) calls;
-      return new double[] {(THREADS.getCurrentThreadCpuTime() - cpuBefore) / (double) calls, lastAllocated};
+      return cpuPerCall;
     }
   }
 }
