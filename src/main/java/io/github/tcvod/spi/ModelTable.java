@@ -5,6 +5,7 @@ import io.github.tcvod.internal.json.ModelShape;
 import io.github.tcvod.spi.JsonAdapters.ValueReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -63,6 +64,8 @@ public final class ModelTable<M> {
   private final int[] slots;
   private final int[] slotHashes;
   private final Map<String, Integer> byName = new HashMap<>();
+  /** At {@code previous + 1}: the member expected after {@code previous}, or -1 (see {@link ModelShape#expectedAfter}). */
+  private final int[] successors;
   /** The table as {@link JsonAdapters#readModel} and the SDK's byte reader read it. */
   final ModelShape shape = new ModelShape() {
     @Override
@@ -73,6 +76,28 @@ public final class ModelTable<M> {
     @Override
     public int indexOf(String name) {
       return ModelTable.this.indexOf(name);
+    }
+
+    @Override
+    public int expectedAfter(int previous) {
+      return successors[previous + 1];
+    }
+
+    @Override
+    public int nameEnd(int member, byte[] bytes, int start, int end) {
+      byte[] name = nameBytes[member];
+      int close = start + name.length;
+      return close < end && bytes[close] == '"' && sameBytes(name, bytes, start) ? close : -1;
+    }
+
+    @Override
+    public void followed(int previous, int member) {
+      // Only ASCII names are matched as bytes. One holding a quote, backslash or control character is
+      // never learned: JSON escapes those, and the byte reader refuses escaped names.
+      // Benign race: two threads may each write a member that followed; either is checked before use.
+      if (successors[previous + 1] == -1 && nameBytes[member] != null) {
+        successors[previous + 1] = member;
+      }
     }
 
     @Override
@@ -114,6 +139,8 @@ public final class ModelTable<M> {
     int size = Integer.highestOneBit(Math.max(4, members.length * 4) - 1) << 1;
     this.slots = new int[size];
     this.slotHashes = new int[size];
+    this.successors = new int[members.length + 1];
+    Arrays.fill(successors, -1);
     for (int i = 0; i < members.length; i++) {
       Member member = members[i];
       if (byName.put(member.name, i) != null) {

@@ -34,14 +34,22 @@ class ModelTableTest {
   }
 
   private static List<Object> viaGson(String json) throws IOException {
-    return JsonAdapters.readModel(new com.google.gson.stream.JsonReader(new StringReader(json)), TABLE);
+    return viaGson(TABLE, json);
+  }
+
+  private static List<Object> viaGson(ModelTable<List<Object>> table, String json) throws IOException {
+    return JsonAdapters.readModel(new com.google.gson.stream.JsonReader(new StringReader(json)), table);
   }
 
   private static List<Object> viaBytes(String json) throws IOException {
+    return viaBytes(TABLE, json);
+  }
+
+  private static List<Object> viaBytes(ModelTable<List<Object>> table, String json) throws IOException {
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
     ByteJsonReader reader = ByteJsonReader.open(bytes, 0, bytes.length);
     try {
-      List<Object> model = JsonAdapters.readModel(reader, TABLE);
+      List<Object> model = JsonAdapters.readModel(reader, table);
       assertTrue(!reader.refused(), "not refused: " + json);
       return model;
     } finally {
@@ -210,14 +218,18 @@ class ModelTableTest {
   void whatTheByteReaderCannotReadAsGsonWouldIsRefused() throws IOException {
     for (String json : new String[] {"{\"BB\": 1.5}", "{\"BB\": \"12\"}", "{\"Count\": 2147483648}", "{\"Child\": []}",
         "{\"Children\": {}}", "{\"Aa\": {}}", "{\"Aa\": \"x\",}", "{\"A\\u0061\": \"escaped name\"}", "[]"}) {
-      byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-      ByteJsonReader reader = ByteJsonReader.open(bytes, 0, bytes.length);
-      try {
-        assertThrows(Exception.class, () -> JsonAdapters.readModel(reader, TABLE), json);
-        assertTrue(reader.refused(), json);
-      } finally {
-        reader.close();
-      }
+      assertRefused(TABLE, json);
+    }
+  }
+
+  private static void assertRefused(ModelTable<?> table, String json) {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    ByteJsonReader reader = ByteJsonReader.open(bytes, 0, bytes.length);
+    try {
+      assertThrows(Exception.class, () -> JsonAdapters.readModel(reader, table), json);
+      assertTrue(reader.refused(), json);
+    } finally {
+      reader.close();
     }
   }
 
@@ -231,14 +243,7 @@ class ModelTableTest {
     for (int i = 0; i < 70; i++) {
       json.append('}');
     }
-    byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
-    ByteJsonReader reader = ByteJsonReader.open(bytes, 0, bytes.length);
-    try {
-      assertThrows(Exception.class, () -> JsonAdapters.readModel(reader, TABLE));
-      assertTrue(reader.refused());
-    } finally {
-      reader.close();
-    }
+    assertRefused(TABLE, json.toString());
   }
 
   @Test
@@ -247,6 +252,75 @@ class ModelTableTest {
         () -> ModelTable.of(values -> values, ModelTable.scalar("A", String.class), ModelTable.scalar("A", Long.class)));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelTable.scalar("When", java.util.Date.class));
     assertTrue(e.getMessage().contains("When") && e.getMessage().contains("java.util.Date"), e.getMessage());
+  }
+
+  /** A table of its own per test: what the byte reader learns of the order of members stays with the table. */
+  private static ModelTable<List<Object>> ordered() {
+    // The reader's array of values may be longer than the table: a model holds its own members only.
+    return ModelTable.of(values -> Arrays.asList(Arrays.copyOf(values, 6)),
+        ModelTable.scalar("Kind", String.class),
+        ModelTable.scalar("Name", String.class),
+        ModelTable.scalar("Size", Long.class),
+        ModelTable.scalar("Größe", String.class),
+        ModelTable.scalar("Error", String.class));
+  }
+
+  @Test
+  void theFirstAnswersOrderOfMembersIsExpectedAndKept() throws IOException {
+    ModelTable<List<Object>> table = ordered();
+    ModelShape shape = table.shape;
+    assertEquals(-1, shape.expectedAfter(-1), "nothing is expected before an answer");
+    viaBytes(table, "{\"Name\": \"a\", \"Size\": 1, \"Kind\": \"k\"}");
+    assertEquals(1, shape.expectedAfter(-1));
+    assertEquals(2, shape.expectedAfter(1));
+    assertEquals(0, shape.expectedAfter(2));
+    assertEquals(-1, shape.expectedAfter(0), "nothing followed Kind");
+    viaBytes(table, "{\"Kind\": \"k\", \"Size\": 1, \"Error\": \"e\"}");
+    assertEquals(1, shape.expectedAfter(-1), "a later order does not replace the first");
+    assertEquals(0, shape.expectedAfter(2));
+    assertEquals(2, shape.expectedAfter(0), "what had not been seen is learned");
+    viaBytes(table, "{\"Error\": \"e\", \"Größe\": \"XL\"}");
+    assertEquals(-1, shape.expectedAfter(4), "a name of other than ASCII is never expected");
+  }
+
+  @Test
+  void anAnswerInAnotherOrderOrWithNamesLikeTheExpectedOnesIsReadAsGsonReadsIt() throws IOException {
+    ModelTable<List<Object>> table = ordered();
+    String[] answers = {
+        "{\"Name\": \"a\", \"Size\": 1, \"Kind\": \"k\"}",
+        "{\"Kind\": \"k2\", \"Name\": \"a2\", \"Size\": 2}",
+        "{\"Name\": \"a3\", \"Kind\": \"k3\"}",
+        "{\"Names\": \"x\", \"Name\": \"a4\", \"Siz\": 9, \"Size\": 4, \"Kind\": \"k4\"}",
+        "{\"Nam\": \"x\", \"Name\": \"a5\", \"Size\": 5, \"Kind\": \"k5\", \"Name\": \"b5\"}",
+        "{\"Name\":\"a6\",\"Size\":6,\"Kind",
+        "{\"Name\": \"a7\", \"Size\": 7, \"Größe\": \"XL\", \"Kind\": \"k7\"}",
+        "{\"Name\": \"a8\", \"Size\": 8, \"Größe\": \"L\", \"Kind\": \"k8\"}",
+    };
+    for (String json : answers) {
+      if (json.endsWith("\"Kind")) {
+        // The document ends where the expected name would close: refused as any cut-off name.
+        assertRefused(table, json);
+      } else {
+        assertEquals(viaGson(table, json), viaBytes(table, json), json);
+      }
+    }
+  }
+
+  @Test
+  void anExpectedMemberIsNotedAsAnyOtherName() throws IOException {
+    ModelTable<List<Object>> table = ordered();
+    byte[] json = "{\"Name\": \"a\", \"Error\": \"e\"}".getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < 2; i++) {
+      ByteJsonReader reader = ByteJsonReader.open(json, 0, json.length);
+      try {
+        reader.watchName("Error", 1);
+        JsonAdapters.readModel(reader, table);
+        assertTrue(reader.watchedNameSeen(), "answer " + (i + 1));
+      } finally {
+        reader.close();
+      }
+    }
+    assertEquals(4, table.shape.expectedAfter(1), "the second answer's Error was expected");
   }
 
   @Test

@@ -314,14 +314,24 @@ public final class ByteJsonReader extends JsonReader {
    */
   private Object objectMembers(ModelShape shape, Object[] values) throws IOException {
     int c = nextNonWhitespace();
+    int previous = -1;
     if (c != '}') {
       while (true) {
         if (c != '"') {
           throw refuse();
         }
         pos++;
-        scanName();
-        int member = memberOf(shape);
+        int member = expectedMember(shape, previous);
+        if (member < 0) {
+          scanName();
+          member = memberOf(shape);
+          if (member >= 0) {
+            shape.followed(previous, member);
+          }
+        }
+        if (member >= 0) {
+          previous = member;
+        }
         int kind = member < 0 ? -1 : shape.kind(member);
         if (kind < 0 || kind == ModelShape.OTHER) {
           // The usual way: the state machine reads the colon and the value.
@@ -376,6 +386,26 @@ public final class ByteJsonReader extends JsonReader {
     depth--;
     pathIndices[depth - 1]++;
     return model;
+  }
+
+  /**
+   * The member that usually follows {@code previous}, when its name stands after the opening quote
+   * at {@link #pos}: consumed with its closing quote, and noted as {@link #memberOf} notes a name.
+   *
+   * @return the member, or -1 when another name (or the same spelled with escapes) stands there
+   */
+  private int expectedMember(ModelShape shape, int previous) {
+    int expected = shape.expectedAfter(previous);
+    if (expected < 0) {
+      return -1;
+    }
+    int close = shape.nameEnd(expected, in, pos, end);
+    if (close < 0) {
+      return -1;
+    }
+    pos = close + 1;
+    named(shape.name(expected));
+    return expected;
   }
 
   /**

@@ -40,6 +40,35 @@ public interface ModelShape {
   /** @return the member's position, or -1 for a name the model does not know */
   int indexOf(String name);
 
+  /**
+   * A service writes a model's members in the same order in every answer, so the name after a
+   * member is usually the one that followed it before, and can be matched where it stands, with
+   * no hash and no lookup.
+   *
+   * @param previous the member just read, or -1 at the start of the object
+   * @return the member that followed it in the first answer where anything did, or -1
+   */
+  int expectedAfter(int previous);
+
+  /**
+   * @param member a member that {@link #expectedAfter} gave
+   * @param bytes the document
+   * @param start the byte after a name's opening quote
+   * @param end the end of the document
+   * @return the position of the name's closing quote when the name there is the member's, spelled
+   *     without escapes; else -1
+   */
+  int nameEnd(int member, byte[] bytes, int start, int end);
+
+  /**
+   * Notes which member followed which, once: the first order seen stays, so the tables, which
+   * every thread reads, are not written again by each answer that differs.
+   *
+   * @param previous the member read before, or -1 at the start of the object
+   * @param member the member read after it
+   */
+  void followed(int previous, int member);
+
   /** @return the JSON name of the member at a position */
   String name(int member);
 
