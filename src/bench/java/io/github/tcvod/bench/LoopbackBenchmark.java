@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * the same 20 calls/s) are printed per round and as the median over the rounds; then cold start, footprint and the chart.
  *
  * <p>Options: {@code --rounds R} (3), {@code --modes sdk-defaults,raw-okhttp-20/s,sdk,raw-okhttp,raw-socket}
- * (also {@code raw-okhttp+gson-tree}),
+ * (also {@code raw-okhttp+gson-tree} and {@code raw-okhttp-untimed}),
  * {@code --threads 1,4}, {@code --warmup S} longest warm-up of each thread count (30), {@code --warmup-min S} (8),
  * {@code --seconds S} measurement (5), {@code --settle F} largest spread of CPU per call over the
  * last three one-second warm-up windows (0.05), {@code --jit-quiet MS} most compilation time in each of those

@@ -38,7 +38,8 @@ import okhttp3.ResponseBody;
  * limit never binds, and at 20 calls/s its CPU per call is that of a colder JIT and cache than the
  * other modes' hot loops), {@code sdk} (the rate limiter off: the throughput row), {@code raw-okhttp} (the SDK's wire
  * request, built once, through a default OkHttp client of the same version), {@code raw-okhttp+gson-tree} (the
- * same, and the answer parsed into Gson's JSON tree: the least a hand-written client does), {@code raw-okhttp-20/s}
+ * same, and the answer parsed into Gson's JSON tree: the least a hand-written client does), {@code raw-okhttp-untimed}
+ * (raw-okhttp without read and write timeouts, so without Okio's timeout queue, as the SDK's own client), {@code raw-okhttp-20/s}
  * (the same, paced to 20 calls/s after a full-speed warm-up: the baseline of sdk-defaults' CPU per
  * call), {@code raw-socket} (the same bytes on a socket).
  */
@@ -126,6 +127,14 @@ public final class LoopbackClient {
         Caller caller = rawOkHttp(endpoint, wire, resources, ResponseBody::bytes);
         return modeOf(caller, caller);
       }
+      case "raw-okhttp-untimed": {
+        // Raw OkHttp without Okio's read and write timeouts, as the SDK's own client runs OkHttp:
+        // tells how much of raw-okhttp's CPU per call those timeouts' wake-ups are at each thread count.
+        OkHttpClient untimed = new OkHttpClient.Builder().readTimeout(0, TimeUnit.MILLISECONDS)
+            .writeTimeout(0, TimeUnit.MILLISECONDS).build();
+        Caller caller = rawOkHttp(untimed, endpoint, wire, resources, ResponseBody::bytes);
+        return modeOf(caller, caller);
+      }
       case "raw-okhttp+gson-tree": {
         // What a hand-written client does at least: the same call, and the answer parsed.
         Gson gson = new Gson();
@@ -181,7 +190,7 @@ public final class LoopbackClient {
         };
       }
       default:
-        throw new IllegalArgumentException("mode must be sdk-defaults, sdk, raw-okhttp, raw-okhttp+gson-tree, raw-okhttp-20/s"
+        throw new IllegalArgumentException("mode must be sdk-defaults, sdk, raw-okhttp, raw-okhttp-untimed, raw-okhttp+gson-tree, raw-okhttp-20/s"
             + " or raw-socket, was " + name);
     }
   }
@@ -196,7 +205,11 @@ public final class LoopbackClient {
    *     of its own (closed with {@code resources}), and hands the answer's body to {@code use}
    */
   private static Caller rawOkHttp(String endpoint, byte[] wire, List<AutoCloseable> resources, BodyUse use) {
-    OkHttpClient raw = new OkHttpClient();
+    return rawOkHttp(new OkHttpClient(), endpoint, wire, resources, use);
+  }
+
+  private static Caller rawOkHttp(OkHttpClient raw, String endpoint, byte[] wire, List<AutoCloseable> resources,
+      BodyUse use) {
     Request prebuilt = WireRequest.toOkHttp(wire, endpoint);
     resources.add(() -> {
       raw.dispatcher().executorService().shutdown();
