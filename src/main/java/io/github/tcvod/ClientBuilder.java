@@ -13,7 +13,7 @@ import io.github.tcvod.internal.SkewAdjustedClock;
 import io.github.tcvod.internal.http.LoggingInterceptor;
 import io.github.tcvod.internal.http.NoResendInterceptor;
 import io.github.tcvod.internal.http.SocketTimeouts;
-import io.github.tcvod.internal.http.WriteWatchdog;
+import io.github.tcvod.internal.http.SocketWatchdog;
 import io.github.tcvod.internal.http.Tc3SigningInterceptor;
 import io.github.tcvod.spi.ClientRuntime;
 import java.time.Clock;
@@ -319,8 +319,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     if (config.ownsHttpClient) {
       http = new OkHttpClient.Builder();
       apply(http, orDefault(connectTimeout, DEFAULT_CONNECT_TIMEOUT), null, null);
-      config.socketWrites = new WriteWatchdog(orDefault(writeTimeout, DEFAULT_WRITE_TIMEOUT).toNanos(), System::nanoTime);
-      SocketTimeouts.apply(http, orDefault(readTimeout, DEFAULT_READ_TIMEOUT), config.socketWrites, endpoint);
+      config.sockets = new SocketWatchdog(orDefault(readTimeout, DEFAULT_READ_TIMEOUT).toNanos(),
+          orDefault(writeTimeout, DEFAULT_WRITE_TIMEOUT).toNanos(), System::nanoTime);
+      SocketTimeouts.apply(http, config.sockets, endpoint);
     } else {
       http = httpClient.newBuilder();
       apply(http, connectTimeout, readTimeout, writeTimeout);

@@ -42,12 +42,10 @@ class ClientLifecycleTest {
       OkHttpClient http = VodTestServer.httpClientOf(vod);
       assertEquals(10_000, http.connectTimeoutMillis());
       assertEquals(0, http.readTimeoutMillis(), "the sockets keep the read timeout, without Okio's JVM-wide timeout queue");
-      try (java.net.Socket socket = http.socketFactory().createSocket()) {
-        socket.setSoTimeout(0);
-        assertEquals(10_000, socket.getSoTimeout(), "shorter than the 20 s retry window, so a hung read is retried");
-      }
-      assertEquals(0, http.writeTimeoutMillis(), "the SDK's write watchdog keeps the write timeout, without Okio's queue");
-      assertEquals(TimeUnit.SECONDS.toNanos(30), VodTestServer.invokerOf(vod).config().socketWrites.timeoutNanos());
+      assertEquals(TimeUnit.SECONDS.toNanos(10), VodTestServer.invokerOf(vod).config().sockets.readTimeoutNanos(),
+          "shorter than the 20 s retry window, so a hung read is retried");
+      assertEquals(0, http.writeTimeoutMillis(), "the SDK's socket watchdog keeps the write timeout, without Okio's queue");
+      assertEquals(TimeUnit.SECONDS.toNanos(30), VodTestServer.invokerOf(vod).config().sockets.writeTimeoutNanos());
       assertEquals(0, http.callTimeoutMillis(), "the SDK ends attempts itself, without Okio's JVM-wide timeout queue");
       assertEquals(TimeUnit.SECONDS.toNanos(60), VodTestServer.invokerOf(vod).config().attemptTimeoutNanos);
     }

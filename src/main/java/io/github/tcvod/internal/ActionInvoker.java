@@ -11,7 +11,7 @@ import io.github.tcvod.exception.ResponseTooLargeException;
 import io.github.tcvod.exception.VodException;
 import io.github.tcvod.InternalApi;
 import io.github.tcvod.internal.http.ResponseReader;
-import io.github.tcvod.internal.http.WriteWatchdog;
+import io.github.tcvod.internal.http.SocketWatchdog;
 import io.github.tcvod.spi.ActionDescriptor;
 import io.github.tcvod.spi.ClientRuntime;
 import java.io.IOException;
@@ -84,8 +84,8 @@ public final class ActionInvoker implements ClientRuntime {
      * call timeout, which runs from when the dispatcher starts them.
      */
     public long attemptTimeoutNanos;
-    /** Ends socket writes past the write timeout on the SDK's own HTTP client; null on a caller's. */
-    public WriteWatchdog socketWrites;
+    /** Ends socket reads and writes past their timeouts on the SDK's own HTTP client; null on a caller's. */
+    public SocketWatchdog sockets;
     /** The largest response body read, decompressed, in bytes. */
     public long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     /** Monotonic time of deadlines and backoff. */
@@ -122,8 +122,8 @@ public final class ActionInvoker implements ClientRuntime {
     this.config = config;
     this.watchdog = config.attemptTimeoutNanos <= 0 ? null
         : new AttemptWatchdog(config.attemptTimeoutNanos, running, this::schedule, System::nanoTime);
-    if (config.socketWrites != null) {
-      config.socketWrites.bind(this::schedule);
+    if (config.sockets != null) {
+      config.sockets.bind(this::schedule);
     }
   }
 

@@ -7,11 +7,9 @@ import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.Socket;
-import java.net.SocketException;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.security.Security;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -24,22 +22,22 @@ import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 
 /**
- * The read and write timeouts of the SDK's own HTTP client, kept by its sockets instead of by Okio.
- * OkHttp gives an HTTP/1.1 socket its read timeout twice: as the socket's own {@code SO_TIMEOUT},
- * which the JDK applies to each blocking read at no cost, and as an Okio {@code AsyncTimeout} around
- * each read, as it does with the write timeout around each write. Each of those enters and leaves a
- * queue behind one lock for the whole JVM and wakes Okio's watchdog thread whenever the queue was
- * empty: a third of raw OkHttp's CPU per call in memory. Here OkHttp is told there are no read and
- * write timeouts; the sockets ({@link TimedSocket}) turn the "no timeout" OkHttp then gives them into
- * the SDK's read timeout, and a {@link WriteWatchdog} ends writes that block too long. Reads and
- * writes are limited as before, TLS handshakes included.
+ * The read and write timeouts of the SDK's own HTTP client, kept by its sockets instead of by Okio
+ * and the JDK. OkHttp gives an HTTP/1.1 socket its read timeout twice: as the socket's own
+ * {@code SO_TIMEOUT}, with which the JDK reads in non-blocking mode and polls before a read that
+ * would wait, and as an Okio {@code AsyncTimeout} around each read, as it does with the write
+ * timeout around each write. Each of those enters and leaves a queue behind one lock for the whole
+ * JVM and wakes Okio's watchdog thread whenever the queue was empty: a third of raw OkHttp's CPU per
+ * call in memory. Here OkHttp is told there are no read and write timeouts, so its sockets read and
+ * write in blocking mode, and a {@link SocketWatchdog} ends reads and writes that block too long
+ * ({@link TimedSocket}). Reads and writes are limited as before, TLS handshakes included.
  *
  * <p>HTTP/2 sets its shared reader's socket to no timeout on purpose (a stream's timeout is its
  * own), so the client speaks HTTP/1.1 only, which is all an API of small JSON posts needs. The
  * client keeps OkHttp's timeouts, as any client does, where the sockets could not keep them: where
  * a SOCKS proxy would connect the endpoint (OkHttp makes that socket itself, without the factory),
- * and for HTTPS where TLS is not the JDK's own (Android, Conscrypt and other providers may write to
- * the file descriptor, past the socket's streams).
+ * and for HTTPS where TLS is not the JDK's own (Android, Conscrypt and other providers may read and
+ * write the file descriptor, past the socket's streams).
  */
 @InternalApi
 public final class SocketTimeouts {
@@ -53,12 +51,12 @@ public final class SocketTimeouts {
    * Sets the read and write timeouts of the SDK's own HTTP client.
    *
    * @param http the builder of a client the SDK owns, with its default socket factory
-   * @param readTimeout time allowed between two reads; positive, at most 24 hours
-   * @param writes watches the writes, with the write timeout; bound to the client's scheduler later
+   * @param watchdog watches the reads and writes, with their timeouts (each at most 24 hours);
+   *     bound to the client's scheduler later
    * @param endpoint the endpoint the client calls
    */
-  public static void apply(OkHttpClient.Builder http, Duration readTimeout, WriteWatchdog writes, HttpUrl endpoint) {
-    apply(http, readTimeout, writes,
+  public static void apply(OkHttpClient.Builder http, SocketWatchdog watchdog, HttpUrl endpoint) {
+    apply(http, watchdog,
         socketsCanKeepTimeouts(ProxySelector.getDefault(), endpoint, SocketTimeouts::tlsSocketsAreTheJdks));
   }
 
@@ -75,16 +73,15 @@ public final class SocketTimeouts {
   /**
    * @param socketsKeepTimeouts whether the sockets keep the timeouts; if not, OkHttp does, as on any client
    */
-  static void apply(OkHttpClient.Builder http, Duration readTimeout, WriteWatchdog writes, boolean socketsKeepTimeouts) {
-    int millis = (int) readTimeout.toMillis();
+  static void apply(OkHttpClient.Builder http, SocketWatchdog watchdog, boolean socketsKeepTimeouts) {
     if (!socketsKeepTimeouts) {
-      http.readTimeout(millis, TimeUnit.MILLISECONDS)
-          .writeTimeout(TimeUnit.NANOSECONDS.toMillis(writes.timeoutNanos()), TimeUnit.MILLISECONDS);
+      http.readTimeout(TimeUnit.NANOSECONDS.toMillis(watchdog.readTimeoutNanos()), TimeUnit.MILLISECONDS)
+          .writeTimeout(TimeUnit.NANOSECONDS.toMillis(watchdog.writeTimeoutNanos()), TimeUnit.MILLISECONDS);
       return;
     }
     http.readTimeout(0, TimeUnit.MILLISECONDS)
         .writeTimeout(0, TimeUnit.MILLISECONDS)
-        .socketFactory(new Factory(millis, writes))
+        .socketFactory(new Factory(watchdog))
         .protocols(Collections.singletonList(Protocol.HTTP_1_1));
   }
 
@@ -158,21 +155,16 @@ public final class SocketTimeouts {
 
   /** Makes {@link TimedSocket}s. */
   static final class Factory extends SocketFactory {
-    private final int readTimeoutMillis;
-    private final WriteWatchdog writes;
+    private final SocketWatchdog watchdog;
 
-    /**
-     * @param readTimeoutMillis the timeout that replaces "none"; positive
-     * @param writes watches the sockets' writes
-     */
-    Factory(int readTimeoutMillis, WriteWatchdog writes) {
-      this.readTimeoutMillis = readTimeoutMillis;
-      this.writes = writes;
+    /** @param watchdog watches the sockets' reads and writes */
+    Factory(SocketWatchdog watchdog) {
+      this.watchdog = watchdog;
     }
 
     @Override
-    public Socket createSocket() throws SocketException {
-      return new TimedSocket(readTimeoutMillis, writes);
+    public Socket createSocket() {
+      return new TimedSocket(watchdog);
     }
 
     @Override

@@ -22,6 +22,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.SocketFactory;
@@ -32,7 +34,8 @@ import org.junit.jupiter.api.Test;
 
 class SocketTimeoutsTest {
   private static final HttpUrl ENDPOINT = HttpUrl.get("https://vod.tencentcloudapi.com/");
-  private static final WriteWatchdog WRITES = new WriteWatchdog(TimeUnit.MILLISECONDS.toNanos(4321), System::nanoTime);
+  private static final SocketWatchdog WATCHDOG = new SocketWatchdog(TimeUnit.MILLISECONDS.toNanos(1234),
+      TimeUnit.MILLISECONDS.toNanos(4321), System::nanoTime);
 
   private static ProxySelector selecting(Proxy... proxies) {
     return new ProxySelector() {
@@ -68,18 +71,15 @@ class SocketTimeoutsTest {
   @Test
   void okHttpIsToldNoTimeoutsAndTheSocketsKeepTheSdks() throws IOException {
     OkHttpClient.Builder builder = new OkHttpClient.Builder();
-    SocketTimeouts.apply(builder, Duration.ofMillis(1234), WRITES, true);
+    SocketTimeouts.apply(builder, WATCHDOG, true);
     OkHttpClient http = builder.build();
     assertEquals(0, http.readTimeoutMillis(), "no Okio timeout around each read");
     assertEquals(0, http.writeTimeoutMillis(), "no Okio timeout around each write");
     assertEquals(Collections.singletonList(Protocol.HTTP_1_1), http.protocols(),
         "HTTP/2 asks its reader's socket for no timeout, and would get the SDK's");
     try (Socket socket = http.socketFactory().createSocket()) {
-      assertEquals(1234, socket.getSoTimeout(), "a new socket waits at most the read timeout");
-      socket.setSoTimeout(0);
-      assertEquals(1234, socket.getSoTimeout(), "OkHttp's 'no timeout' becomes the SDK's");
-      socket.setSoTimeout(1);
-      assertEquals(1, socket.getSoTimeout(), "a timeout OkHttp sets itself (its health check) is kept");
+      assertTrue(socket instanceof TimedSocket, "the watchdog keeps the timeouts of the factory's sockets");
+      assertEquals(0, socket.getSoTimeout(), "reads block without SO_TIMEOUT, which would make the JDK poll first");
     }
   }
 
@@ -87,7 +87,7 @@ class SocketTimeoutsTest {
   void whereTheSocketsCannotKeepThemOkHttpKeepsTheTimeouts() {
     OkHttpClient.Builder builder = new OkHttpClient.Builder();
     SocketFactory original = builder.build().socketFactory();
-    SocketTimeouts.apply(builder, Duration.ofMillis(1234), WRITES, false);
+    SocketTimeouts.apply(builder, WATCHDOG, false);
     OkHttpClient http = builder.build();
     assertEquals(1234, http.readTimeoutMillis(), "a SOCKS socket, or TLS that is not the JDK's");
     assertEquals(4321, http.writeTimeoutMillis());
@@ -121,7 +121,7 @@ class SocketTimeoutsTest {
   void theJdksTlsIsRecognizedAndTheDecisionFollowsTheEndpoint() {
     assertTrue(SocketTimeouts.tlsSocketsAreTheJdks(), "this JVM's TLS is the JDK's own");
     OkHttpClient.Builder builder = new OkHttpClient.Builder();
-    SocketTimeouts.apply(builder, Duration.ofMillis(1234), WRITES, HttpUrl.get("http://127.0.0.1:8080/"));
+    SocketTimeouts.apply(builder, WATCHDOG, HttpUrl.get("http://127.0.0.1:8080/"));
     assertEquals(0, builder.build().readTimeoutMillis(), "no proxy here: the sockets keep the timeouts");
   }
 
@@ -137,8 +137,15 @@ class SocketTimeoutsTest {
     assertTimeoutPreemptively(Duration.ofSeconds(20), this::connectAndReadNothing);
   }
 
-  private void connectAndReadNothing() throws IOException {
-    SocketFactory factory = new SocketTimeouts.Factory(200, WRITES);
+  private void connectAndReadNothing() throws Exception {
+    SocketWatchdog watchdog = new SocketWatchdog(TimeUnit.MILLISECONDS.toNanos(200), TimeUnit.SECONDS.toNanos(1),
+        System::nanoTime);
+    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    watchdog.bind((task, delay) -> {
+      scheduler.schedule(task, delay, TimeUnit.NANOSECONDS);
+      return true;
+    });
+    SocketFactory factory = new SocketTimeouts.Factory(watchdog);
     // The backlog takes the four connections, never accepted: the kernel completes them.
     try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
       int port = server.getLocalPort();
@@ -151,7 +158,7 @@ class SocketTimeoutsTest {
         for (Socket socket : sockets) {
           assertTrue(socket.isConnected());
           assertEquals(port, socket.getPort());
-          assertEquals(200, socket.getSoTimeout());
+          assertTrue(socket instanceof TimedSocket);
         }
         Socket first = sockets.get(0);
         long start = System.nanoTime();
@@ -162,6 +169,7 @@ class SocketTimeoutsTest {
         for (Socket socket : sockets) {
           socket.close();
         }
+        scheduler.shutdownNow();
       }
     }
   }
@@ -169,9 +177,9 @@ class SocketTimeoutsTest {
   @Test
   void aSocketBoundToALocalPortUsesIt() throws IOException {
     int localPort = freePort();
-    WriteWatchdog writes = new WriteWatchdog(1_000_000_000L, System::nanoTime);
+    SocketWatchdog watchdog = new SocketWatchdog(1_000_000_000L, 1_000_000_000L, System::nanoTime);
     try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
-         Socket socket = new SocketTimeouts.Factory(200, writes).createSocket(InetAddress.getLoopbackAddress(),
+         Socket socket = new SocketTimeouts.Factory(watchdog).createSocket(InetAddress.getLoopbackAddress(),
              server.getLocalPort(), InetAddress.getLoopbackAddress(), localPort)) {
       assertEquals(localPort, socket.getLocalPort());
     }
@@ -180,10 +188,10 @@ class SocketTimeoutsTest {
   @Test
   void aSocketThatCannotConnectIsClosedAndForgotten() throws IOException {
     int closedPort = freePort();
-    WriteWatchdog writes = new WriteWatchdog(1_000_000_000L, System::nanoTime);
-    SocketFactory factory = new SocketTimeouts.Factory(200, writes);
+    SocketWatchdog watchdog = new SocketWatchdog(1_000_000_000L, 1_000_000_000L, System::nanoTime);
+    SocketFactory factory = new SocketTimeouts.Factory(watchdog);
     assertThrows(IOException.class, () -> factory.createSocket(InetAddress.getLoopbackAddress(), closedPort));
-    assertEquals(0, writes.size(), "the socket was closed, so the watchdog let go of it");
+    assertEquals(0, watchdog.size(), "the socket was closed, so the watchdog let go of it");
   }
 
   /** @return a port of 127.0.0.1 that a server had a moment ago, now closed */

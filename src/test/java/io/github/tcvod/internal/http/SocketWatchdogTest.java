@@ -10,17 +10,18 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The write watchdog on a hand-driven clock and scheduler: which writes it ends, and when it looks again. */
-class WriteWatchdogTest {
+/** The socket watchdog on a hand-driven clock and scheduler: which reads and writes it ends, and when it looks again. */
+class SocketWatchdogTest {
   private static final long TIMEOUT = 1_000;
+  private static final long READ_TIMEOUT = 400;
   private final AtomicLong now = new AtomicLong(5_000);
   /** The delays of the sweeps asked for, in order; the sweeps themselves are run by the test. */
   private final List<Long> delays = new ArrayList<>();
   private final List<Runnable> sweeps = new ArrayList<>();
   private boolean closed;
-  private final WriteWatchdog watchdog = new WriteWatchdog(TIMEOUT, now::get);
+  private final SocketWatchdog watchdog = new SocketWatchdog(READ_TIMEOUT, TIMEOUT, now::get);
 
-  WriteWatchdogTest() {
+  SocketWatchdogTest() {
     watchdog.bind((task, delay) -> {
       if (closed) {
         return false;
@@ -40,8 +41,13 @@ class WriteWatchdogTest {
     }
 
     void startWriting() {
-      deadline = watchdog.deadlineFromNow();
-      watchdog.writing(deadline);
+      deadline = watchdog.writeDeadlineFromNow();
+      watchdog.started(deadline);
+    }
+
+    void startReading() {
+      deadline = watchdog.readDeadlineFromNow();
+      watchdog.started(deadline);
     }
 
     void doneWriting() {
@@ -125,8 +131,8 @@ class WriteWatchdogTest {
 
   @Test
   void anUnboundWatchdogWatchesNothing() {
-    WriteWatchdog unbound = new WriteWatchdog(TIMEOUT, now::get);
-    unbound.writing(unbound.deadlineFromNow());
+    SocketWatchdog unbound = new SocketWatchdog(READ_TIMEOUT, TIMEOUT, now::get);
+    unbound.started(unbound.writeDeadlineFromNow());
     assertTrue(delays.isEmpty());
   }
 
@@ -141,5 +147,22 @@ class WriteWatchdogTest {
     assertTrue(socket.timedOut);
     assertFalse(late.timedOut);
     assertEquals(List.of(TIMEOUT, TIMEOUT), delays);
+  }
+
+  @Test
+  void aReadIsEndedAtTheReadTimeoutAndAnEarlierDeadlineGetsASweepOfItsOwn() {
+    Socket writing = new Socket();
+    Socket reading = new Socket();
+    writing.startWriting();
+    now.addAndGet(100);
+    reading.startReading();
+    assertEquals(List.of(TIMEOUT, READ_TIMEOUT), delays, "the read's deadline comes before the write's sweep");
+    now.addAndGet(READ_TIMEOUT);
+    sweeps.get(1).run();
+    assertTrue(reading.timedOut, "it has read for exactly the read timeout");
+    assertFalse(writing.timedOut);
+    assertEquals(List.of(TIMEOUT, READ_TIMEOUT, TIMEOUT - READ_TIMEOUT - 100), delays, "then the write's turn");
+    assertEquals(READ_TIMEOUT, watchdog.readTimeoutNanos());
+    assertEquals(TIMEOUT, watchdog.writeTimeoutNanos());
   }
 }
