@@ -323,11 +323,7 @@ public final class ByteJsonReader extends JsonReader {
         pos++;
         int member = expectedMember(shape, previous);
         if (member < 0) {
-          scanName();
-          member = memberOf(shape);
-          if (member >= 0) {
-            shape.followed(previous, member);
-          }
+          member = scannedMember(shape, previous);
         }
         if (member >= 0) {
           previous = member;
@@ -406,6 +402,21 @@ public final class ByteJsonReader extends JsonReader {
     pos = close + 1;
     named(shape.name(expected));
     return expected;
+  }
+
+  /**
+   * The member whose name stands after the opening quote at {@link #pos}, scanned and looked up;
+   * the model's table learns that it followed {@code previous} (see {@link ModelShape#followed}).
+   *
+   * @return the member's position in {@code shape}, or -1 for a name the model does not know
+   */
+  private int scannedMember(ModelShape shape, int previous) throws IOException {
+    scanName();
+    int member = memberOf(shape);
+    if (member >= 0) {
+      shape.followed(previous, member);
+    }
+    return member;
   }
 
   /**

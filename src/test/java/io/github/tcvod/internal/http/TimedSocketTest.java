@@ -199,38 +199,46 @@ class TimedSocketTest {
     });
   }
 
-  /** A read and a write under way at once: the earlier deadline is the socket's, and ends both. */
+  /**
+   * A read and a write under way at once: the earlier deadline is the socket's, and ends both,
+   * whichever of the two it is.
+   */
   @Test
-  void aBlockedWriteBesideABlockedReadEndsBothAtTheEarlierDeadline() {
-    SocketWatchdog slowReads = new SocketWatchdog(TimeUnit.SECONDS.toNanos(30),
-        TimeUnit.MILLISECONDS.toNanos(WRITE_TIMEOUT_MILLIS), System::nanoTime);
-    slowReads.bind((task, delay) -> {
+  void aBlockedReadBesideABlockedWriteEndsBothAtTheEarlierDeadline() {
+    long shortNanos = TimeUnit.MILLISECONDS.toNanos(WRITE_TIMEOUT_MILLIS);
+    long longNanos = TimeUnit.SECONDS.toNanos(30);
+    assertTimeoutPreemptively(Duration.ofSeconds(40), () -> {
+      bothBlockedEndAtTheEarlierDeadline(new SocketWatchdog(longNanos, shortNanos, System::nanoTime));
+      bothBlockedEndAtTheEarlierDeadline(new SocketWatchdog(shortNanos, longNanos, System::nanoTime));
+    });
+  }
+
+  private void bothBlockedEndAtTheEarlierDeadline(SocketWatchdog watchdog) throws Exception {
+    watchdog.bind((task, delay) -> {
       scheduler.schedule(task, delay, TimeUnit.NANOSECONDS);
       return true;
     });
-    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
-      try (ServerSocket server = deafServer(); TimedSocket socket = new TimedSocket(slowReads)) {
-        socket.setSendBufferSize(4096);
-        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()));
-        ExecutorService reader = Executors.newSingleThreadExecutor();
-        try {
-          Future<IOException> read = reader.submit(() -> readFailure(socket, false));
-          long start = System.nanoTime();
-          byte[] chunk = new byte[64 * 1024];
-          IOException write = assertThrows(IOException.class, () -> {
-            while (true) {
-              socket.getOutputStream().write(chunk, 0, chunk.length);
-            }
-          });
-          long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-          assertEquals("write timed out", write.getMessage());
-          assertEquals("Read timed out", read.get(5, TimeUnit.SECONDS).getMessage(), "the read ended with the socket");
-          assertTrue(millis < 10_000, "the write's deadline, not the read's 30 s: " + millis + " ms");
-        } finally {
-          reader.shutdownNow();
-        }
+    try (ServerSocket server = deafServer(); TimedSocket socket = new TimedSocket(watchdog)) {
+      socket.setSendBufferSize(4096);
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()));
+      ExecutorService writer = Executors.newSingleThreadExecutor();
+      try {
+        long start = System.nanoTime();
+        byte[] chunk = new byte[64 * 1024];
+        Future<IOException> write = writer.submit(() -> assertThrows(IOException.class, () -> {
+          while (true) {
+            socket.getOutputStream().write(chunk, 0, chunk.length);
+          }
+        }));
+        IOException read = readFailure(socket, false);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertEquals("Read timed out", read.getMessage());
+        assertEquals("write timed out", write.get(5, TimeUnit.SECONDS).getMessage(), "the write ended with the socket");
+        assertTrue(millis < 10_000, "the earlier deadline, not the other's 30 s: " + millis + " ms");
+      } finally {
+        writer.shutdownNow();
       }
-    });
+    }
   }
 
   @Test
@@ -248,6 +256,12 @@ class TimedSocketTest {
       socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()));
       socket.getOutputStream().close();
       assertTrue(socket.isClosed());
+    }
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+         TimedSocket socket = new TimedSocket(watchdog)) {
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()));
+      socket.getInputStream().close();
+      assertTrue(socket.isClosed(), "as a socket's own input stream does");
     }
   }
 }
