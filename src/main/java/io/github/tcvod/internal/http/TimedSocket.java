@@ -135,11 +135,6 @@ final class TimedSocket extends Socket implements DeadlineSweeper.Watched {
       int read = read(skipped, 0, skipped.length);
       return read < 0 ? 0 : read;
     }
-
-    @Override
-    public void close() throws IOException {
-      in.close();
-    }
   }
 
   /** Notes the deadline of each write and reports a write the watchdog ended as a timeout. */
