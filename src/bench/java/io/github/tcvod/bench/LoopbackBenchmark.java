@@ -39,6 +39,9 @@ import java.util.stream.Collectors;
  * runtime from the jars in DIR instead of the build's, e.g. {@code target/api-range/okhttp5} (OkHttp 5,
  * which the build copies there), {@code --pin true}: the server JVM runs on the last CPU and the
  * client JVMs on the others ({@code taskset}), so that every mode's calls cross between the same cores.
+ * {@code --sdk-b DIR}: mode {@code sdk-b} is mode {@code sdk} run with the SDK's classes from DIR (another
+ * build's {@code target/classes}) instead of this build's, so that two builds of the SDK are compared in one
+ * run, their rounds interleaved, against the same raw OkHttp.
  */
 public final class LoopbackBenchmark {
   private static final String BASELINE = "raw-okhttp";
@@ -92,6 +95,10 @@ public final class LoopbackBenchmark {
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     String classpath = System.getProperty("java.class.path");
     String clientClasspath = options.containsKey("okhttp") ? withOkHttpOf(classpath, Paths.get(options.get("okhttp"))) : classpath;
+    String otherBuildClasspath = options.containsKey("sdk-b") ? withSdkClassesOf(clientClasspath, Paths.get(options.get("sdk-b"))) : null;
+    if (modes.contains("sdk-b") && otherBuildClasspath == null) {
+      throw new IllegalArgumentException("mode sdk-b needs --sdk-b DIR, the other build's classes");
+    }
 
     // With --pin, the server has the last CPU and every client JVM the others: where the scheduler
     // places the two sides of a call otherwise changes one thread's CPU per call by a third.
@@ -139,7 +146,8 @@ public final class LoopbackBenchmark {
           List<String> command = new ArrayList<>(clientPin);
           command.add(java);
           command.addAll(clientJvm);
-          command.addAll(Arrays.asList("-cp", clientClasspath, LoopbackClient.class.getName(), "--mode", mode, "--endpoint", endpoint,
+          command.addAll(Arrays.asList("-cp", mode.equals("sdk-b") ? otherBuildClasspath : clientClasspath,
+              LoopbackClient.class.getName(), "--mode", mode, "--endpoint", endpoint,
               "--request", request.toString(), "--threads", threads, "--warmup", Double.toString(warmup),
               "--seconds", Double.toString(seconds)));
           for (String passed : Arrays.asList("warmup-min", "settle", "jit-quiet")) {
@@ -251,16 +259,24 @@ public final class LoopbackBenchmark {
         if (mode.equals(BASELINE) || mode.equals(PACED_BASELINE)) {
           continue;
         }
-        double calls = medianRatio(rounds, mode, baseline, threads, r -> r.number("callsPerSecond"));
-        double cpu = medianRatio(rounds, mode, baseline, threads, r -> r.number("cpuUsPerCall"));
-        double alloc = medianRatio(rounds, mode, baseline, threads, r -> r.number("allocBytesPerCall"));
-        if (Double.isNaN(calls)) {
-          continue;
+        printRatio(rounds, mode, baseline, threads, indent);
+        if (mode.equals("sdk-b")) {
+          // the two builds against each other, the figure an A/B run is for
+          printRatio(rounds, mode, "sdk", threads, indent);
         }
-        System.out.printf(Locale.ROOT, "%s%s/%s, %d thread%s: calls/s %.2f, cpu per call %.2fx, allocation per call %.2fx%n", indent,
-            mode, baseline, threads, threads == 1 ? "" : "s", calls, cpu, alloc);
       }
     }
+  }
+
+  private static void printRatio(List<List<Result>> rounds, String mode, String baseline, int threads, String indent) {
+    double calls = medianRatio(rounds, mode, baseline, threads, r -> r.number("callsPerSecond"));
+    double cpu = medianRatio(rounds, mode, baseline, threads, r -> r.number("cpuUsPerCall"));
+    double alloc = medianRatio(rounds, mode, baseline, threads, r -> r.number("allocBytesPerCall"));
+    if (Double.isNaN(calls)) {
+      return;
+    }
+    System.out.printf(Locale.ROOT, "%s%s/%s, %d thread%s: calls/s %.2f, cpu per call %.2fx, allocation per call %.2fx%n", indent,
+        mode, baseline, threads, threads == 1 ? "" : "s", calls, cpu, alloc);
   }
 
   private static double medianRatio(List<List<Result>> rounds, String mode, String baseline, int threads,
@@ -409,6 +425,25 @@ public final class LoopbackBenchmark {
     }
     try (java.util.stream.Stream<Path> jars = Files.list(dir)) {
       jars.map(Path::toString).filter(LoopbackBenchmark::isOkHttpRuntime).sorted().forEach(entries::add);
+    }
+    return String.join(java.io.File.pathSeparator, entries);
+  }
+
+  /** @return the class path with the SDK's own classes ({@code target/classes}) replaced by {@code dir} */
+  static String withSdkClassesOf(String classpath, Path dir) {
+    Path ours = Paths.get("target", "classes").toAbsolutePath();
+    List<String> entries = new ArrayList<>();
+    boolean replaced = false;
+    for (String entry : classpath.split(java.io.File.pathSeparator)) {
+      if (Paths.get(entry).toAbsolutePath().equals(ours)) {
+        entries.add(dir.toAbsolutePath().toString());
+        replaced = true;
+      } else {
+        entries.add(entry);
+      }
+    }
+    if (!replaced) {
+      throw new IllegalStateException("the class path has no " + ours + " to replace: " + classpath);
     }
     return String.join(java.io.File.pathSeparator, entries);
   }

@@ -117,7 +117,9 @@ public final class LoopbackClient {
         resources.add(twin);
         return modeOf(() -> twin.describeProcessImageAsyncTemplates(request), () -> defaults.describeProcessImageAsyncTemplates(request));
       }
-      case "sdk": {
+      case "sdk":
+      case "sdk-b": {
+        // sdk-b is the same mode, run by LoopbackBenchmark with another build's classes (--sdk-b)
         VodClient sdk = VodClient.builder().endpoint(endpoint).credentials(credentials).rateLimit(RateLimit.disabled()).build();
         resources.add(sdk);
         Caller caller = () -> sdk.describeProcessImageAsyncTemplates(request);
