@@ -103,8 +103,10 @@ public final class OffsetPaginator<P, T> implements Iterable<P> {
       List<T> pageItems = page == null ? Collections.<T>emptyList() : items.apply(page);
       Long total = page == null ? null : totalCount.apply(page);
       if (pagesLeft < 0) {
-        long firstTotal = total == null ? 0 : Math.max(0, total - offset);
-        pagesLeft = (firstTotal + pageSize - 1) / pageSize + 1;
+        long firstTotal = total == null || total <= offset ? 0 : total - offset;
+        long pages = firstTotal / pageSize + (firstTotal % pageSize == 0 ? 0 : 1);
+        // One more than the first TotalCount calls for, where the sum cannot pass the largest long.
+        pagesLeft = pages == Long.MAX_VALUE ? pages : pages + 1;
       }
       pagesLeft--;
       offset += pageItems.size();

@@ -72,6 +72,22 @@ class PaginatorTest {
   }
 
   @Test
+  void aTotalCountNearTheLargestLongDoesNotEndPagingEarly() {
+    // (total + pageSize - 1) overflowed: the bound on pages went negative and paging stopped after one page.
+    List<Long> offsets = new ArrayList<>();
+    OffsetPaginator<List<Integer>, Integer> pages = new OffsetPaginator<>(0, 2, (offset, limit) -> {
+      offsets.add(offset);
+      return offset < 6 ? Arrays.asList(1, 2) : new ArrayList<>();
+    }, page -> page, page -> Long.MAX_VALUE);
+    int items = 0;
+    for (Integer item : pages.items()) {
+      items += item;
+    }
+    assertEquals(9, items);
+    assertEquals(Arrays.asList(0L, 2L, 4L, 6L), offsets);
+  }
+
+  @Test
   void itemsOfEveryPageInOrder() {
     try (VodClient vod = emulatorClient()) {
       OffsetPaginator<DescribeProcessImageAsyncTemplatesResponse, ProcessImageAsyncTemplateItem> pages =
