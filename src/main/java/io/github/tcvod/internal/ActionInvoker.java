@@ -15,6 +15,7 @@ import io.github.tcvod.internal.http.SocketWatchdog;
 import io.github.tcvod.spi.ActionDescriptor;
 import io.github.tcvod.spi.ClientRuntime;
 import java.io.IOException;
+import java.net.ProtocolException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -266,7 +267,8 @@ public final class ActionInvoker implements ClientRuntime {
    */
   private <T> Attempt<T> read(Exchange exchange, Response response, Class<T> responseType,
       AttemptWatchdog.TimedAttempt attempt) {
-    try (Response answer = response) {
+    Response answer = response;
+    try {
       BodyBuffer body = BodyBuffer.acquire();
       try {
         try {
@@ -286,6 +288,37 @@ public final class ActionInvoker implements ClientRuntime {
       } finally {
         body.release();
       }
+    } finally {
+      closeQuietly(answer, attempt == null ? null : attempt.call);
+    }
+  }
+
+  /**
+   * Closes an answer. OkHttp's close throws what reading the rest of the body throws, such as the
+   * {@code IllegalArgumentException} of a negative {@code Content-Length}; such an answer leaves its
+   * connection in no state to serve another, so the call is cancelled, which closes it.
+   *
+   * @param call the answer's call, or null when its caller cancels it
+   */
+  /**
+   * @param failure what OkHttp gave an asynchronous call's callback
+   * @return what an interceptor or OkHttp itself threw during the call, where OkHttp 4 and 5 hand an
+   *     asynchronous call the {@code IOException("canceled due to ...")} they wrap it in; else null
+   */
+  static Throwable thrownInCall(IOException failure) {
+    Throwable[] suppressed = failure.getSuppressed();
+    String message = failure.getMessage();
+    return suppressed.length == 1 && message != null && message.startsWith("canceled due to ")
+        && !(suppressed[0] instanceof IOException) ? suppressed[0] : null;
+  }
+
+  static void closeQuietly(Response answer, Call call) {
+    try {
+      answer.close();
+    } catch (RuntimeException e) {
+      if (call != null) {
+        call.cancel();
+      }
     }
   }
 
@@ -295,7 +328,12 @@ public final class ActionInvoker implements ClientRuntime {
    */
   private void readBounded(Exchange exchange, Response answer, BodyBuffer body) throws IOException {
     long limit = config.maxResponseBytes;
-    if (answer.body().contentLength() > limit) {
+    long declared = answer.body().contentLength();
+    if (declared < -1) {
+      // OkHttp would ask Okio for a negative byte count, which fails with IllegalArgumentException.
+      throw new ProtocolException("invalid Content-Length " + declared);
+    }
+    if (declared > limit) {
       throw tooLarge(exchange, answer, limit);
     }
     BufferedSource source = answer.body().source();
@@ -553,6 +591,14 @@ public final class ActionInvoker implements ClientRuntime {
 
     @Override
     public void onFailure(Call call, IOException e) {
+      Throwable thrown = thrownInCall(e);
+      if (thrown != null) {
+        // What a synchronous attempt throws from execute(): the same failure, not a transport one.
+        step(() -> {
+          throw thrown instanceof VodException ? (VodException) thrown : exchange.unexpected(thrown);
+        });
+        return;
+      }
       step(() -> settle(Attempt.failed(exchange.transportFailure(e, 0), null)));
     }
 
@@ -562,7 +608,7 @@ public final class ActionInvoker implements ClientRuntime {
         step(() -> settle(read(exchange, response, responseType, null)));
       } finally {
         // step() skips the read when close() or a cancel completed the future meanwhile.
-        response.close();
+        closeQuietly(response, call);
       }
     }
 

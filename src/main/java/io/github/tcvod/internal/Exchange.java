@@ -319,7 +319,8 @@ final class Exchange {
   }
 
   TransportException transportFailure(IOException e, int status) {
-    String what = status == 0 ? "the HTTP exchange failed" : "the response body was cut short";
+    String what = status == 0 ? "the HTTP exchange failed"
+        : e instanceof ProtocolException ? "the response is not valid HTTP" : "the response body was cut short";
     String detail = e.getMessage() == null ? "" : ": " + SafeText.of(e.getMessage(), 200);
     return new TransportException(ErrorDetails.of(TransportException.CODE,
         what + " (" + e.getClass().getSimpleName() + detail + ")", null, status, action.name()), sanitized(e));

@@ -19,6 +19,8 @@ import io.github.tcvod.exception.VodClientException;
 import io.github.tcvod.model.DescribeProcessImageAsyncTemplatesRequest;
 import io.github.tcvod.waiter.WaiterOptions;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,12 +33,7 @@ class FailingHooksTest {
 
   @Test
   void aSignerThatThrowsIsAnUnexpectedClientErrorSentNowhereAndNotRetried() {
-    server.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withBody(RetryTest.OK)));
-    try (VodClient vod = VodTestServer.clientOf(server.getPort())
-        .retryPolicy(RetryPolicy.defaults())
-        .signer((credentials, service, timestamp, host, contentType, payload) -> {
-          throw new IllegalStateException("signer bug");
-        }).build()) {
+    try (VodClient vod = clientWithASignerThatThrows()) {
       VodClientException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
           () -> assertThrows(VodClientException.class, () -> vod.describeProcessImageAsyncTemplates(REQUEST)));
       assertEquals("ClientError.Unexpected", e.errorCode());
@@ -44,6 +41,30 @@ class FailingHooksTest {
       assertEquals(1, e.attempts());
     }
     assertEquals(0, server.findAll(anyRequestedFor(anyUrl())).size());
+  }
+
+  @Test
+  void aSignerThatThrowsFailsAnAsynchronousCallAsItFailsASynchronousOne() {
+    // OkHttp hands an asynchronous call IOException("canceled due to ..."): not a transport failure to retry.
+    try (VodClient vod = clientWithASignerThatThrows()) {
+      ExecutionException async = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(
+          ExecutionException.class, () -> vod.describeProcessImageAsyncTemplatesAsync(REQUEST).get(8, TimeUnit.SECONDS)));
+      VodClientException e = assertInstanceOf(VodClientException.class, async.getCause());
+      assertEquals("ClientError.Unexpected", e.errorCode());
+      assertInstanceOf(IllegalStateException.class, e.getCause());
+      assertEquals(1, e.attempts());
+    }
+    assertEquals(0, server.findAll(anyRequestedFor(anyUrl())).size());
+  }
+
+  /** A client with retries on, whose signer fails, against a server that would answer. */
+  private static VodClient clientWithASignerThatThrows() {
+    server.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withBody(RetryTest.OK)));
+    return VodTestServer.clientOf(server.getPort())
+        .retryPolicy(RetryPolicy.defaults())
+        .signer((credentials, service, timestamp, host, contentType, payload) -> {
+          throw new IllegalStateException("signer bug");
+        }).build();
   }
 
   @Test

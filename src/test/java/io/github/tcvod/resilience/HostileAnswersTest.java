@@ -16,6 +16,7 @@ import io.github.tcvod.VodTestServer;
 import io.github.tcvod.auth.Credentials;
 import io.github.tcvod.exception.DeadlineExceededException;
 import io.github.tcvod.exception.HttpStatusException;
+import io.github.tcvod.exception.MalformedResponseException;
 import io.github.tcvod.exception.TransportException;
 import io.github.tcvod.exception.VodClientException;
 import io.github.tcvod.exception.VodException;
@@ -195,6 +196,68 @@ class HostileAnswersTest {
         assertEquals(0, Hostile.invokerOf(vod).clock().offsetMillis(), "nothing adopted");
         assertEquals(1, server.requests());
       }
+    }
+  }
+
+  @Test
+  void negativeContentLengthIsATypedFailureSyncAndAsync() throws Exception {
+    // OkHttp asks Okio for a negative byte count (IllegalArgumentException), when reading and when closing.
+    byte[] answer = ("HTTP/1.1 200 OK\r\nContent-Length: -5\r\n\r\n" + Hostile.OK).getBytes(StandardCharsets.US_ASCII);
+    try (RawServer server = new RawServer((n, out) -> out.write(answer));
+         VodClient vod = VodTestServer.clientOf(server.port()).build()) {
+      TransportException sync = assertTimeoutPreemptively(WATCHDOG, () -> assertThrows(TransportException.class,
+          () -> vod.describeProcessImageAsyncTemplates(REQUEST)));
+      assertEquals(200, sync.httpStatus());
+      assertFalse(sync.isRetryable(), "the same bytes again: " + sync.getMessage());
+      assertTrue(sync.getMessage().contains("Content-Length -5"), sync.getMessage());
+      ExecutionException async = assertTimeoutPreemptively(WATCHDOG, () -> assertThrows(ExecutionException.class,
+          () -> vod.describeProcessImageAsyncTemplatesAsync(REQUEST).get(15, TimeUnit.SECONDS)));
+      TransportException failure = assertInstanceOf(TransportException.class, async.getCause());
+      assertEquals(200, failure.httpStatus());
+      assertEquals(sync.getMessage(), failure.getMessage());
+      assertEquals(2, server.requests());
+    }
+  }
+
+  @Test
+  void anApiErrorFollowedByANullErrorIsNotASuccess() throws Exception {
+    // A JSON tree keeps the last of two equal keys: the error would be dropped and the call succeed.
+    String body = "{\"Response\":{\"Error\":{\"Code\":\"ResourceNotFound\",\"Message\":\"m\"},\"Error\":null,"
+        + "\"RequestId\":\"r-1\"}}";
+    try (RawServer server = new RawServer((n, out) -> out.write(RawServer.http("200 OK", body)));
+         VodClient vod = VodTestServer.clientOf(server.port()).build()) {
+      MalformedResponseException typed = assertTimeoutPreemptively(WATCHDOG, () -> assertThrows(
+          MalformedResponseException.class, () -> vod.describeProcessImageAsyncTemplates(REQUEST)));
+      assertEquals("r-1", typed.requestId());
+      assertTrue(typed.getMessage().contains("more than one Error member"), typed.getMessage());
+      MalformedResponseException byName = assertThrows(MalformedResponseException.class,
+          () -> vod.call("DescribeProcessImageAsyncTemplates", "{}"));
+      assertEquals("r-1", byName.requestId());
+    }
+  }
+
+  @Test
+  void anExceptionOkHttpThrowsOnALegalAnswerEndsSyncAndAsyncCallsAlike() throws Exception {
+    // Two interim 1xx answers before the final one: OkHttp 4.12 skips one, then fails with IllegalStateException.
+    byte[] answer = ("HTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </b>\r\n\r\n"
+        + "HTTP/1.1 200 OK\r\nContent-Length: " + Hostile.OK.length() + "\r\n\r\n" + Hostile.OK).getBytes(StandardCharsets.US_ASCII);
+    try (RawServer server = new RawServer((n, out) -> out.write(answer));
+         VodClient vod = VodTestServer.clientOf(server.port()).retryPolicy(RetryTest.FAST).build()) {
+      VodException sync;
+      try {
+        vod.describeProcessImageAsyncTemplates(REQUEST);
+        return; // an OkHttp that reads both interim answers: nothing to compare
+      } catch (VodException e) {
+        sync = e;
+      }
+      int syncRequests = server.requests();
+      ExecutionException async = assertTimeoutPreemptively(WATCHDOG, () -> assertThrows(ExecutionException.class,
+          () -> vod.describeProcessImageAsyncTemplatesAsync(REQUEST).get(15, TimeUnit.SECONDS)));
+      VodException failure = assertInstanceOf(VodException.class, async.getCause());
+      assertSame(sync.getClass(), failure.getClass());
+      assertEquals(sync.errorCode(), failure.errorCode());
+      assertEquals(sync.isRetryable(), failure.isRetryable());
+      assertEquals(syncRequests, server.requests() - syncRequests, "as many attempts either way");
     }
   }
 

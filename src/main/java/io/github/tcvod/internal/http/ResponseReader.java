@@ -240,11 +240,15 @@ public final class ResponseReader {
   }
 
   private <T> T readThroughTree(String action, int status, byte[] body, Class<T> responseType) {
-    if (responseMembers(body) > 1) {
+    EnvelopeMembers members = EnvelopeMembers.of(body);
+    if (members.responses > 1) {
       throw malformed(action, status, null, "the body has more than one Response member", null);
     }
     JsonObject response = responseObject(body);
     String requestId = response == null ? null : SafeText.of(string(response, "RequestId"), 128);
+    if (members.errors > 1) {
+      throw malformed(action, status, requestId, "the Response object has more than one Error member", null);
+    }
     JsonElement error = response == null ? null : response.get("Error");
     if (error != null && !error.isJsonNull()) {
       throw apiError(action, status, requestId, error);
@@ -272,24 +276,49 @@ public final class ResponseReader {
     }
   }
 
-  /** A JSON tree keeps the last of two equal keys; a body with two Response members is ambiguous. */
-  private static int responseMembers(byte[] body) {
-    int count = 0;
-    try (JsonReader reader = new JsonReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
-      if (reader.peek() != JsonToken.BEGIN_OBJECT) {
-        return 0;
+  /**
+   * A JSON tree keeps the last of two equal keys, so a body with two Response members, or a
+   * Response object with two Error members, is ambiguous: an error followed by {@code "Error": null}
+   * would read as a success.
+   */
+  private static final class EnvelopeMembers {
+    int responses;
+    /** The Error members of the first Response object. */
+    int errors;
+
+    static EnvelopeMembers of(byte[] body) {
+      EnvelopeMembers members = new EnvelopeMembers();
+      try (JsonReader reader = new JsonReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
+        if (reader.peek() != JsonToken.BEGIN_OBJECT) {
+          return members;
+        }
+        reader.beginObject();
+        while (reader.hasNext()) {
+          if ("Response".equals(reader.nextName()) && ++members.responses == 1
+              && reader.peek() == JsonToken.BEGIN_OBJECT) {
+            members.errors = errorMembers(reader);
+          } else {
+            reader.skipValue();
+          }
+        }
+      } catch (IOException | RuntimeException | StackOverflowError e) {
+        // not JSON: the tree path says so
       }
+      return members;
+    }
+
+    private static int errorMembers(JsonReader reader) throws IOException {
+      int errors = 0;
       reader.beginObject();
       while (reader.hasNext()) {
-        if ("Response".equals(reader.nextName())) {
-          count++;
+        if ("Error".equals(reader.nextName())) {
+          errors++;
         }
         reader.skipValue();
       }
-    } catch (IOException | RuntimeException | StackOverflowError e) {
-      // not JSON: the tree path says so
+      reader.endObject();
+      return errors;
     }
-    return count;
   }
 
   private static JsonObject responseObject(byte[] body) {
