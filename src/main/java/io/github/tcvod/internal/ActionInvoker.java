@@ -10,6 +10,7 @@ import io.github.tcvod.exception.ErrorDetails;
 import io.github.tcvod.exception.ResponseTooLargeException;
 import io.github.tcvod.exception.VodException;
 import io.github.tcvod.InternalApi;
+import io.github.tcvod.internal.http.HookFailure;
 import io.github.tcvod.internal.http.ResponseReader;
 import io.github.tcvod.internal.http.SocketWatchdog;
 import io.github.tcvod.spi.ActionDescriptor;
@@ -249,6 +250,8 @@ public final class ActionInvoker implements ClientRuntime {
       Response response;
       try {
         response = call.execute();
+      } catch (HookFailure e) {
+        throw e.getCause() instanceof VodException ? (VodException) e.getCause() : exchange.unexpected(e.getCause());
       } catch (IOException e) {
         return Attempt.failed(exchange.transportFailure(attempt.reported(e), 0), null);
       } catch (RuntimeException e) {
@@ -302,10 +305,14 @@ public final class ActionInvoker implements ClientRuntime {
    */
   /**
    * @param failure what OkHttp gave an asynchronous call's callback
-   * @return what an interceptor or OkHttp itself threw during the call, where OkHttp 4 and 5 hand an
-   *     asynchronous call the {@code IOException("canceled due to ...")} they wrap it in; else null
+   * @return what code called back during the call threw ({@link HookFailure}), or what an interceptor or
+   *     OkHttp itself threw, where OkHttp 4 and 5 hand an asynchronous call the
+   *     {@code IOException("canceled due to ...")} they wrap it in; else null
    */
   static Throwable thrownInCall(IOException failure) {
+    if (failure instanceof HookFailure) {
+      return failure.getCause();
+    }
     Throwable[] suppressed = failure.getSuppressed();
     String message = failure.getMessage();
     return suppressed.length == 1 && message != null && message.startsWith("canceled due to ")

@@ -16,6 +16,7 @@ import okhttp3.Response;
  * {@code X-TC-Timestamp}, {@code Authorization} and, for temporary credentials, {@code X-TC-Token};
  * an unsigned action gets {@code Authorization: SKIP} and no token.
  * Each pass through the interceptor takes a fresh timestamp, so a repeated call is signed anew.
+ * What the signer throws leaves as a {@link HookFailure}.
  */
 @InternalApi
 public final class Tc3SigningInterceptor implements Interceptor {
@@ -51,8 +52,13 @@ public final class Tc3SigningInterceptor implements Interceptor {
       // An unsigned action (x-tc-unsigned): the service skips the signature check and must see no token.
       return chain.proceed(withHeaders(request, host, timestampText(timestamp), UNSIGNED, null, true));
     }
-    String authorization = signer.authorization(context.credentials(), context.service(), timestamp,
-        host, contentType.toString(), context.payload());
+    String authorization;
+    try {
+      authorization = signer.authorization(context.credentials(), context.service(), timestamp,
+          host, contentType.toString(), context.payload());
+    } catch (RuntimeException e) {
+      throw new HookFailure(e);
+    }
     String token = context.credentials().sessionToken();
     return chain.proceed(withHeaders(request, host, timestampText(timestamp), authorization, token, token != null));
   }

@@ -1,7 +1,9 @@
 package io.github.tcvod.internal.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.tcvod.auth.Credentials;
 import java.io.IOException;
@@ -93,6 +95,25 @@ class Tc3SigningInterceptorMutationTest {
         sent(start, new SigningContext(Credentials.of("id", "key", "fresh"), "vod", JSON, new byte[0])));
     assertEquals(Headers.of("X-TC-Action", "A", "Host", "vod.tencentcloudapi.com", "X-TC-Timestamp", "1700000000",
         "Authorization", "SKIP"), sent(start, SigningContext.unsigned("vod", JSON, new byte[0])));
+  }
+
+  /**
+   * What the signer throws leaves the interceptor as an IOException, the only kind OkHttp 3 calls an
+   * asynchronous call's callback with (any other escapes its thread, and the call never ends).
+   */
+  @Test
+  void whatTheSignerThrowsLeavesAsAHookFailure() {
+    IllegalStateException bug = new IllegalStateException("signer bug");
+    Tc3SigningInterceptor failing = new Tc3SigningInterceptor((credentials, service, timestamp, host, contentType,
+        payload) -> {
+      throw bug;
+    }, CLOCK);
+    OkHttpClient client = new OkHttpClient.Builder().addInterceptor(failing).build();
+    Request request = new Request.Builder().url(URL)
+        .post(new SigningContext(Credentials.of("id", "key"), "vod", JSON, new byte[0])).build();
+    HookFailure failure = assertThrows(HookFailure.class, () -> client.newCall(request).execute());
+    assertSame(bug, failure.getCause());
+    assertFalse(failure.getMessage().contains("signer bug"), "a signer's message may hold anything: " + failure.getMessage());
   }
 
   /** One interceptor for all calls: its Host and timestamp text, worked out once, serve the later calls. */
