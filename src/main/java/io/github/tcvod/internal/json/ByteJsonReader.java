@@ -1101,6 +1101,10 @@ public final class ByteJsonReader extends JsonReader {
       p++;
     } else {
       for (; p < limit && isDigit(bytes[p]); p++) {
+        if (value == 0 && !fitsLong) {
+          // Digits that wrapped the value to 0: Gson takes the next digit for a leading zero and refuses the number.
+          throw refuse();
+        }
         int digit = bytes[p] - '0';
         if (value < Long.MIN_VALUE / 10 || value * 10 < Long.MIN_VALUE + digit) {
           fitsLong = false;

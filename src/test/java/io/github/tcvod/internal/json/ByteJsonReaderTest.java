@@ -279,6 +279,35 @@ class ByteJsonReaderTest {
     }
   }
 
+  /**
+   * Gson accumulates an integer's digits in a long that wraps past its range, and takes a digit that
+   * follows a value of 0 for a leading zero: digits that wrap it to exactly 0 (a multiple of 2^64)
+   * and go on make the number lenient-only, which strict Gson refuses.
+   */
+  @Test
+  void anIntegerWhoseDigitsWrapGsonsLongToZeroIsLeftToGson() throws IOException {
+    for (String number : new String[] {"184467440737095516160", "-184467440737095516161", "368934881474191032321.5",
+        "184467440737095516160e2"}) {
+      JsonReader gson = new JsonReader(new StringReader("[" + number + "]"));
+      gson.beginArray();
+      assertThrows(IOException.class, gson::peek, number);
+      byte[] document = ("[" + number + "]").getBytes(StandardCharsets.UTF_8);
+      ByteJsonReader reader = ByteJsonReader.open(document, 0, document.length);
+      try {
+        reader.beginArray();
+        assertThrows(ByteJsonReader.Unsupported.class, reader::peek, number);
+      } finally {
+        reader.close();
+      }
+    }
+    // 2^64 itself, with nothing after the wrap, is a number to both
+    byte[] document = "[18446744073709551616]".getBytes(StandardCharsets.UTF_8);
+    ByteJsonReader reader = ByteJsonReader.open(document, 0, document.length);
+    reader.beginArray();
+    assertEquals("18446744073709551616", reader.nextString());
+    reader.close();
+  }
+
   private static Object read(JsonReader reader, int method) throws IOException {
     switch (method) {
       case 0:
