@@ -10,9 +10,9 @@ import io.github.tcvod.exception.ErrorDetails;
 import io.github.tcvod.exception.ResponseTooLargeException;
 import io.github.tcvod.exception.VodException;
 import io.github.tcvod.InternalApi;
-import io.github.tcvod.internal.http.HookFailure;
 import io.github.tcvod.internal.http.ResponseReader;
 import io.github.tcvod.internal.http.SocketWatchdog;
+import io.github.tcvod.internal.http.UncheckedCallException;
 import io.github.tcvod.spi.ActionDescriptor;
 import io.github.tcvod.spi.ClientRuntime;
 import java.io.IOException;
@@ -250,7 +250,7 @@ public final class ActionInvoker implements ClientRuntime {
       Response response;
       try {
         response = call.execute();
-      } catch (HookFailure e) {
+      } catch (UncheckedCallException e) {
         throw e.getCause() instanceof VodException ? (VodException) e.getCause() : exchange.unexpected(e.getCause());
       } catch (IOException e) {
         return Attempt.failed(exchange.transportFailure(attempt.reported(e), 0), null);
@@ -305,12 +305,12 @@ public final class ActionInvoker implements ClientRuntime {
    */
   /**
    * @param failure what OkHttp gave an asynchronous call's callback
-   * @return what code called back during the call threw ({@link HookFailure}), or what an interceptor or
-   *     OkHttp itself threw, where OkHttp 4 and 5 hand an asynchronous call the
-   *     {@code IOException("canceled due to ...")} they wrap it in; else null
+   * @return the unchecked exception thrown inside the call: carried by an {@link UncheckedCallException}
+   *     (from the SDK's signing interceptor on), or, thrown before it (by a caller's interceptor), in the
+   *     {@code IOException("canceled due to ...")} OkHttp 4 and 5 hand an asynchronous call; else null
    */
   static Throwable thrownInCall(IOException failure) {
-    if (failure instanceof HookFailure) {
+    if (failure instanceof UncheckedCallException) {
       return failure.getCause();
     }
     Throwable[] suppressed = failure.getSuppressed();

@@ -16,7 +16,8 @@ import okhttp3.Response;
  * {@code X-TC-Timestamp}, {@code Authorization} and, for temporary credentials, {@code X-TC-Token};
  * an unsigned action gets {@code Authorization: SKIP} and no token.
  * Each pass through the interceptor takes a fresh timestamp, so a repeated call is signed anew.
- * What the signer throws leaves as a {@link HookFailure}.
+ * An unchecked exception thrown here or further down the chain (the signer's, OkHttp's) leaves as
+ * an {@link UncheckedCallException}.
  */
 @InternalApi
 public final class Tc3SigningInterceptor implements Interceptor {
@@ -40,6 +41,14 @@ public final class Tc3SigningInterceptor implements Interceptor {
 
   @Override
   public Response intercept(Chain chain) throws IOException {
+    try {
+      return signAndProceed(chain);
+    } catch (RuntimeException e) {
+      throw new UncheckedCallException(e);
+    }
+  }
+
+  private Response signAndProceed(Chain chain) throws IOException {
     Request request = chain.request();
     if (!(request.body() instanceof SigningContext)) {
       throw new IllegalStateException("request to " + request.url().host() + " has no SigningContext body");
@@ -52,13 +61,8 @@ public final class Tc3SigningInterceptor implements Interceptor {
       // An unsigned action (x-tc-unsigned): the service skips the signature check and must see no token.
       return chain.proceed(withHeaders(request, host, timestampText(timestamp), UNSIGNED, null, true));
     }
-    String authorization;
-    try {
-      authorization = signer.authorization(context.credentials(), context.service(), timestamp,
-          host, contentType.toString(), context.payload());
-    } catch (RuntimeException e) {
-      throw new HookFailure(e);
-    }
+    String authorization = signer.authorization(context.credentials(), context.service(), timestamp,
+        host, contentType.toString(), context.payload());
     String token = context.credentials().sessionToken();
     return chain.proceed(withHeaders(request, host, timestampText(timestamp), authorization, token, token != null));
   }

@@ -98,22 +98,31 @@ class Tc3SigningInterceptorMutationTest {
   }
 
   /**
-   * What the signer throws leaves the interceptor as an IOException, the only kind OkHttp 3 calls an
-   * asynchronous call's callback with (any other escapes its thread, and the call never ends).
+   * What the signer, or anything after the interceptor, throws leaves it as an IOException, the only
+   * kind OkHttp 3 calls an asynchronous call's callback with (any other escapes its thread, and the
+   * call never ends).
    */
   @Test
-  void whatTheSignerThrowsLeavesAsAHookFailure() {
+  void uncheckedExceptionsInTheCallLeaveAsAnIOException() {
     IllegalStateException bug = new IllegalStateException("signer bug");
     Tc3SigningInterceptor failing = new Tc3SigningInterceptor((credentials, service, timestamp, host, contentType,
         payload) -> {
       throw bug;
     }, CLOCK);
-    OkHttpClient client = new OkHttpClient.Builder().addInterceptor(failing).build();
     Request request = new Request.Builder().url(URL)
         .post(new SigningContext(Credentials.of("id", "key"), "vod", JSON, new byte[0])).build();
-    HookFailure failure = assertThrows(HookFailure.class, () -> client.newCall(request).execute());
+    UncheckedCallException failure = assertThrows(UncheckedCallException.class,
+        () -> new OkHttpClient.Builder().addInterceptor(failing).build().newCall(request).execute());
     assertSame(bug, failure.getCause());
     assertFalse(failure.getMessage().contains("signer bug"), "a signer's message may hold anything: " + failure.getMessage());
+
+    IllegalArgumentException later = new IllegalArgumentException("from further down");
+    UncheckedCallException downstream = assertThrows(UncheckedCallException.class, () -> new OkHttpClient.Builder()
+        .addInterceptor(interceptor)
+        .addInterceptor(chain -> {
+          throw later;
+        }).build().newCall(request).execute());
+    assertSame(later, downstream.getCause());
   }
 
   /** One interceptor for all calls: its Host and timestamp text, worked out once, serve the later calls. */
