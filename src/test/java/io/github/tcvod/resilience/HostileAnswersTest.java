@@ -234,6 +234,19 @@ class HostileAnswersTest {
           () -> vod.call("DescribeProcessImageAsyncTemplates", "{}"));
       assertEquals("r-1", byName.requestId());
     }
+    String afterAnotherMember = "{\"Before\":[1,{\"Error\":2}],\"Response\":{\"Error\":{\"Code\":\"InternalError\"},"
+        + "\"Error\":null,\"RequestId\":\"r-2\"}}";
+    String secondResponse = "{\"Response\":{\"Error\":{\"Code\":\"InternalError\"},\"RequestId\":\"r-3\"},"
+        + "\"Response\":{\"RequestId\":\"r-4\"}}";
+    for (String ambiguous : new String[] {afterAnotherMember, secondResponse}) {
+      try (RawServer server = new RawServer((n, out) -> out.write(RawServer.http("200 OK", ambiguous)));
+           VodClient vod = VodTestServer.clientOf(server.port()).build()) {
+        MalformedResponseException e = assertTimeoutPreemptively(WATCHDOG, () -> assertThrows(
+            MalformedResponseException.class, () -> vod.describeProcessImageAsyncTemplates(REQUEST)));
+        assertTrue(e.getMessage().contains(ambiguous.equals(secondResponse) ? "more than one Response member"
+            : "more than one Error member"), e.getMessage());
+      }
+    }
   }
 
   @Test

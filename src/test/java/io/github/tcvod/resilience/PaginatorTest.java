@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -85,6 +86,25 @@ class PaginatorTest {
     }
     assertEquals(9, items);
     assertEquals(Arrays.asList(0L, 2L, 4L, 6L), offsets);
+  }
+
+  @Test
+  void aTotalCountThatKeepsGrowingStopsOnePageAfterWhatTheFirstCalledFor() {
+    // Always 100 more than fetched so far: only the bound from the first TotalCount ends it.
+    List<Long> offsets = new ArrayList<>();
+    OffsetPaginator<List<Integer>, Integer> pages = new OffsetPaginator<>(1, 3, (offset, limit) -> {
+      offsets.add(offset);
+      return Arrays.asList(1, 2, 3);
+    }, page -> page, page -> offsets.get(offsets.size() - 1) + 100);
+    int count = 0;
+    for (List<Integer> page : pages) {
+      count++;
+    }
+    // the first TotalCount, 101, leaves 100 items after offset 1: 34 pages of 3, then one more
+    assertEquals(35, count);
+    assertEquals(Long.valueOf(1 + 34 * 3), offsets.get(offsets.size() - 1));
+    assertThrows(IllegalArgumentException.class, () -> new OffsetPaginator<List<Integer>, Integer>(0, 0,
+        (offset, limit) -> null, page -> page, page -> 0L));
   }
 
   @Test
