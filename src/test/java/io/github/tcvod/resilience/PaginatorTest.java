@@ -92,7 +92,7 @@ class PaginatorTest {
   void aTotalCountThatKeepsGrowingStopsOnePageAfterWhatTheFirstCalledFor() {
     // Always 100 more than fetched so far: only the bound from the first TotalCount ends it.
     List<Long> offsets = new ArrayList<>();
-    OffsetPaginator<List<Integer>, Integer> pages = new OffsetPaginator<>(1, 3, (offset, limit) -> {
+    OffsetPaginator<List<Integer>, Integer> pages = new OffsetPaginator<>(2, 3, (offset, limit) -> {
       offsets.add(offset);
       return Arrays.asList(1, 2, 3);
     }, page -> page, page -> offsets.get(offsets.size() - 1) + 100);
@@ -100,9 +100,9 @@ class PaginatorTest {
     for (List<Integer> page : pages) {
       count++;
     }
-    // the first TotalCount, 101, leaves 100 items after offset 1: 34 pages of 3, then one more
+    // the first TotalCount, 102, leaves 100 items after offset 2: 34 pages of 3, then one more
     assertEquals(35, count);
-    assertEquals(Long.valueOf(1 + 34 * 3), offsets.get(offsets.size() - 1));
+    assertEquals(Long.valueOf(2 + 34 * 3), offsets.get(offsets.size() - 1));
     assertThrows(IllegalArgumentException.class, () -> new OffsetPaginator<List<Integer>, Integer>(0, 0,
         (offset, limit) -> null, page -> page, page -> 0L));
   }
