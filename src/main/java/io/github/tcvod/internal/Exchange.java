@@ -318,12 +318,35 @@ final class Exchange {
     return error;
   }
 
-  TransportException transportFailure(IOException e, int status) {
+  TransportException transportFailure(IOException failure, int status) {
+    IOException e = status != 0 && thrownByDecoder(failure) ? undecodable(failure) : failure;
     String what = status == 0 ? "the HTTP exchange failed"
         : e instanceof ProtocolException ? "the response is not valid HTTP" : "the response body was cut short";
     String detail = e.getMessage() == null ? "" : ": " + SafeText.of(e.getMessage(), 200);
     return new TransportException(ErrorDetails.of(TransportException.CODE,
         what + " (" + e.getClass().getSimpleName() + detail + ")", null, status, action.name()), sanitized(e));
+  }
+
+  /**
+   * Whether Okio's gzip or deflate decoder itself refused the body (not gzip, a bad checksum, bytes
+   * after the end), as opposed to passing on a failure of the connection beneath it (a body cut
+   * short, a timeout): the same bytes again would fail the same way.
+   */
+  private static boolean thrownByDecoder(IOException e) {
+    StackTraceElement[] stack = e.getStackTrace();
+    if (stack.length == 0) {
+      return false;
+    }
+    String thrower = stack[0].getClassName();
+    return thrower.startsWith("okio.GzipSource") || thrower.startsWith("okio.InflaterSource");
+  }
+
+  /** A body its decoder refused, as a protocol violation: not retried. */
+  private static IOException undecodable(IOException e) {
+    ProtocolException violation = new ProtocolException("the body does not decode as its Content-Encoding says ("
+        + SafeText.of(String.valueOf(e.getMessage()), 200) + ")");
+    violation.initCause(e);
+    return violation;
   }
 
   /** OkHttp quotes the bytes of a bad status line in its message: keep the type, escape the text. */

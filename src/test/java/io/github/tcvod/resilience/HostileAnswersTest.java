@@ -20,10 +20,14 @@ import io.github.tcvod.exception.MalformedResponseException;
 import io.github.tcvod.exception.TransportException;
 import io.github.tcvod.exception.VodClientException;
 import io.github.tcvod.exception.VodException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
@@ -247,6 +251,58 @@ class HostileAnswersTest {
             : "more than one Error member"), e.getMessage());
       }
     }
+  }
+
+  @Test
+  void aBodyThatDoesNotDecodeAsItsContentEncodingSaysIsNotRetried() throws Exception {
+    // Not gzip, or gzip with bytes after its end: the same bytes again would fail the same way.
+    byte[] gzip = gzip(Hostile.OK);
+    byte[] trailing = Arrays.copyOf(gzip, gzip.length + 1);
+    for (byte[] body : new byte[][] {Hostile.OK.getBytes(StandardCharsets.US_ASCII), trailing}) {
+      byte[] head = ("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: " + body.length + "\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII);
+      try (RawServer server = new RawServer((n, out) -> {
+        out.write(head);
+        out.write(body);
+      });
+           VodClient vod = VodTestServer.clientOf(server.port()).retryPolicy(RetryTest.FAST).build()) {
+        TransportException e = assertTimeoutPreemptively(WATCHDOG, () -> assertThrows(TransportException.class,
+            () -> vod.describeProcessImageAsyncTemplates(REQUEST)));
+        assertEquals(200, e.httpStatus());
+        assertFalse(e.isRetryable(), e.getMessage());
+        assertTrue(e.getMessage().contains("does not decode as its Content-Encoding says"), e.getMessage());
+        assertEquals(1, server.requests());
+      }
+    }
+  }
+
+  /** A body cut short inside its gzip stream is cut short, as any other: retried. */
+  @Test
+  void aGzipBodyCutShortIsStillRetryable() throws Exception {
+    byte[] gzip = gzip(Hostile.OK);
+    byte[] answer = ("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: " + gzip.length + "\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII);
+    byte[] half = Arrays.copyOf(gzip, gzip.length / 2);
+    try (RawServer server = new RawServer((n, out) -> {
+      out.write(answer);
+      out.write(half);
+      out.flush();
+      out.close();
+    });
+         VodClient vod = VodTestServer.clientOf(server.port()).retryPolicy(RetryTest.FAST).build()) {
+      TransportException e = assertTimeoutPreemptively(WATCHDOG, () -> assertThrows(TransportException.class,
+          () -> vod.describeProcessImageAsyncTemplates(REQUEST)));
+      assertTrue(e.isRetryable(), e.getMessage());
+      assertTrue(server.requests() > 1, "retried");
+    }
+  }
+
+  private static byte[] gzip(String text) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return bytes.toByteArray();
   }
 
   @Test
