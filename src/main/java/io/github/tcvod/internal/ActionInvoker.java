@@ -251,12 +251,12 @@ public final class ActionInvoker implements ClientRuntime {
       try {
         response = call.execute();
       } catch (UncheckedCallException e) {
-        throw e.getCause() instanceof VodException ? (VodException) e.getCause() : exchange.unexpected(e.getCause());
+        throw exchange.failureFrom(e.getCause());
       } catch (IOException e) {
         return Attempt.failed(exchange.transportFailure(attempt.reported(e), 0), null);
       } catch (RuntimeException e) {
-        // An interceptor's bug (a signer, a logger, the user's own): not a transport failure, never retried.
-        throw e instanceof VodException ? e : exchange.unexpected(e);
+        // Thrown before the SDK's interceptor (a caller's interceptor, OkHttp): not a transport failure, never retried.
+        throw exchange.failureFrom(e);
       }
       return read(exchange, response, responseType, attempt);
     } finally {
@@ -268,9 +268,8 @@ public final class ActionInvoker implements ClientRuntime {
    * @param attempt the synchronous attempt, whose failure while reading may be the watchdog's doing;
    *     null for an asynchronous one
    */
-  private <T> Attempt<T> read(Exchange exchange, Response response, Class<T> responseType,
+  private <T> Attempt<T> read(Exchange exchange, Response answer, Class<T> responseType,
       AttemptWatchdog.TimedAttempt attempt) {
-    Response answer = response;
     try {
       BodyBuffer body = BodyBuffer.acquire();
       try {
@@ -297,19 +296,12 @@ public final class ActionInvoker implements ClientRuntime {
   }
 
   /**
-   * Closes an answer. OkHttp's close throws what reading the rest of the body throws, such as the
-   * {@code IllegalArgumentException} of a negative {@code Content-Length}; such an answer leaves its
-   * connection in no state to serve another, so the call is cancelled, which closes it.
-   *
-   * @param call the answer's call, or null when its caller cancels it
-   */
-  /**
    * @param failure what OkHttp gave an asynchronous call's callback
    * @return the unchecked exception thrown inside the call: carried by an {@link UncheckedCallException}
    *     (from the SDK's signing interceptor on), or, thrown before it (by a caller's interceptor), in the
    *     {@code IOException("canceled due to ...")} OkHttp 4 and 5 hand an asynchronous call; else null
    */
-  static Throwable thrownInCall(IOException failure) {
+  private static Throwable thrownInCall(IOException failure) {
     if (failure instanceof UncheckedCallException) {
       return failure.getCause();
     }
@@ -319,7 +311,14 @@ public final class ActionInvoker implements ClientRuntime {
         && !(suppressed[0] instanceof IOException) ? suppressed[0] : null;
   }
 
-  static void closeQuietly(Response answer, Call call) {
+  /**
+   * Closes an answer. OkHttp's close throws what reading the rest of the body throws, such as the
+   * {@code IllegalArgumentException} of a negative {@code Content-Length}; such an answer leaves its
+   * connection in no state to serve another, so the call is cancelled, which closes it.
+   *
+   * @param call the answer's call, or null when its caller cancels it
+   */
+  private static void closeQuietly(Response answer, Call call) {
     try {
       answer.close();
     } catch (RuntimeException e) {
@@ -602,7 +601,7 @@ public final class ActionInvoker implements ClientRuntime {
       if (thrown != null) {
         // What a synchronous attempt throws from execute(): the same failure, not a transport one.
         step(() -> {
-          throw thrown instanceof VodException ? (VodException) thrown : exchange.unexpected(thrown);
+          throw exchange.failureFrom(thrown);
         });
         return;
       }

@@ -365,6 +365,15 @@ final class Exchange {
         action.name() + " was interrupted before it completed", null, 0, action.name()), cause);
   }
 
+  /**
+   * @param thrown what code inside an attempt threw (an interceptor, the signer, OkHttp itself)
+   * @return what the call ends with: the SDK's own exception as it is, anything else as
+   *     {@code ClientError.Unexpected} around it; never retried
+   */
+  VodException failureFrom(Throwable thrown) {
+    return thrown instanceof VodException ? (VodException) thrown : unexpected(thrown);
+  }
+
   VodClientException unexpected(Throwable cause) {
     return new VodClientException(ErrorDetails.of(UNEXPECTED, action.name() + " failed with an unexpected "
         + cause.getClass().getName(), null, 0, action.name()), cause);
