@@ -16,6 +16,7 @@ import io.github.tcvod.internal.http.UncheckedCallException;
 import io.github.tcvod.spi.ActionDescriptor;
 import io.github.tcvod.spi.ClientRuntime;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ProtocolException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -489,6 +491,33 @@ public final class ActionInvoker implements ClientRuntime {
   }
 
   /**
+   * How much later than OkHttp's call timeout the SDK ends an asynchronous attempt itself: OkHttp's
+   * timeout starts when its dispatcher runs the call, and normally comes first.
+   */
+  static final long ASYNC_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  /** An asynchronous attempt: its call, its deadline, and whether its end has been taken in hand. */
+  private static final class AsyncAttempt {
+    final Call call;
+    final long deadline;
+    private final AtomicBoolean settled = new AtomicBoolean();
+
+    AsyncAttempt(Call call, long deadline) {
+      this.call = call;
+      this.deadline = deadline;
+    }
+
+    /** @return true for the one caller, OkHttp's callback or the watchdog, that ends the attempt */
+    boolean claim() {
+      return settled.compareAndSet(false, true);
+    }
+
+    boolean settled() {
+      return settled.get();
+    }
+  }
+
+  /**
    * One asynchronous call. Each step runs on an OkHttp or scheduler thread; the future is
    * completed exactly once, by the step that ends the call, by close(), or by an unexpected
    * Throwable in any step.
@@ -498,6 +527,8 @@ public final class ActionInvoker implements ClientRuntime {
     private final Class<T> responseType;
     private final CompletableFuture<T> future;
     private volatile Call current;
+    /** The attempt under way, from when its call is handed to OkHttp. */
+    private volatile AsyncAttempt attempt;
     private volatile ScheduledFuture<?> pending;
     /** 1 once a step, or close(), ends the call; see {@link #finish}. Not private: {@link #ENDING} sets it. */
     volatile int ending;
@@ -514,6 +545,33 @@ public final class ActionInvoker implements ClientRuntime {
     @Override
     public AttemptWatchdog.TimedAttempt timedAttempt() {
       return null;
+    }
+
+    /**
+     * The SDK's own limit on the attempt under way, a little after OkHttp's would end it: the end
+     * of an attempt whose callback OkHttp never makes (its dispatcher never ran the call, or OkHttp 3
+     * dropped what a caller's interceptor threw).
+     */
+    @Override
+    public long deadline() {
+      AsyncAttempt current = attempt;
+      return current == null || current.settled() ? DeadlineSweeper.NONE : current.deadline;
+    }
+
+    /** Ends the attempt as OkHttp's call timeout would, unless its callback came first. */
+    @Override
+    public void expire(long deadline) {
+      AsyncAttempt expired = attempt;
+      if (expired != null && expired.deadline == deadline && expired.claim()) {
+        expired.call.cancel();
+        step(() -> settle(Attempt.failed(exchange.transportFailure(new InterruptedIOException("timeout"), 0), null)));
+      }
+    }
+
+    /** @return whether the callback of {@code call} settles the attempt: it is the current one's, and first */
+    private boolean claimedBy(Call call) {
+      AsyncAttempt current = attempt;
+      return current != null && current.call == call && current.claim();
     }
 
     void start() {
@@ -592,11 +650,20 @@ public final class ActionInvoker implements ClientRuntime {
         call.cancel();
         return;
       }
+      AsyncAttempt started = new AsyncAttempt(call,
+          watchdog == null ? DeadlineSweeper.NONE : Durations.saturatedAdd(watchdog.deadlineFromNow(), ASYNC_GRACE_NANOS));
+      attempt = started;
+      if (watchdog != null) {
+        watchdog.watch(started.deadline);
+      }
       call.enqueue(this);
     }
 
     @Override
     public void onFailure(Call call, IOException e) {
+      if (!claimedBy(call)) {
+        return;
+      }
       Throwable thrown = thrownInCall(e);
       if (thrown != null) {
         // What a synchronous attempt throws from execute(): the same failure, not a transport one.
@@ -610,6 +677,10 @@ public final class ActionInvoker implements ClientRuntime {
 
     @Override
     public void onResponse(Call call, Response response) {
+      if (!claimedBy(call)) {
+        closeQuietly(response, call);
+        return;
+      }
       try {
         step(() -> settle(read(exchange, response, responseType, null)));
       } finally {

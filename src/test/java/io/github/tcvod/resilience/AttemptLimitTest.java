@@ -6,14 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.tcvod.RetryPolicy;
 import io.github.tcvod.VodClient;
 import io.github.tcvod.VodTestServer;
 import io.github.tcvod.exception.TransportException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
@@ -93,6 +100,58 @@ class AttemptLimitTest {
           () -> vod.describeProcessImageAsyncTemplatesAsync(REQUEST).get()));
       assertTrue(e.getCause() instanceof TransportException, e.getCause().toString());
       assertTimedOut((TransportException) e.getCause(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    }
+  }
+
+  /**
+   * OkHttp's call timeout starts when its dispatcher runs the call, and only its callback ends an
+   * asynchronous attempt: a call it never runs, or whose callback it drops (OkHttp 3 with a caller's
+   * interceptor that throws), must still end, by the SDK's own limit on the attempt.
+   */
+  @Test
+  void anAsynchronousAttemptEndsAtTheLimitWhenOkHttpNeverCallsBack() throws Exception {
+    AtomicInteger dropped = new AtomicInteger();
+    ExecutorService dropping = new AbstractExecutorService() {
+      @Override
+      public void execute(Runnable command) {
+        dropped.incrementAndGet();
+      }
+
+      @Override
+      public void shutdown() {
+      }
+
+      @Override
+      public List<Runnable> shutdownNow() {
+        return Collections.emptyList();
+      }
+
+      @Override
+      public boolean isShutdown() {
+        return false;
+      }
+
+      @Override
+      public boolean isTerminated() {
+        return false;
+      }
+
+      @Override
+      public boolean awaitTermination(long timeout, TimeUnit unit) {
+        return false;
+      }
+    };
+    OkHttpClient neverRuns = new OkHttpClient.Builder().dispatcher(new Dispatcher(dropping)).build();
+    try (RawServer server = new RawServer((n, out) -> out.write(RawServer.http("200 OK", Hostile.OK)));
+         VodClient vod = VodTestServer.clientOf(server.port()).httpClient(neverRuns).callTimeout(LIMIT)
+             .retryPolicy(RetryPolicy.none()).build()) {
+      long start = System.nanoTime();
+      ExecutionException e = assertTimeoutPreemptively(WATCHDOG, () -> assertThrows(ExecutionException.class,
+          () -> vod.describeProcessImageAsyncTemplatesAsync(REQUEST).get()));
+      assertTrue(e.getCause() instanceof TransportException, e.getCause().toString());
+      assertTimedOut((TransportException) e.getCause(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+      assertEquals(1, dropped.get());
+      assertEquals(0, server.requests());
     }
   }
 
