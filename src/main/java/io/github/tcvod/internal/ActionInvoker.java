@@ -526,8 +526,7 @@ public final class ActionInvoker implements ClientRuntime {
     private final Exchange exchange;
     private final Class<T> responseType;
     private final CompletableFuture<T> future;
-    private volatile Call current;
-    /** The attempt under way, from when its call is handed to OkHttp. */
+    /** The attempt under way (its call, the one to cancel), from when its call is made. */
     private volatile AsyncAttempt attempt;
     private volatile ScheduledFuture<?> pending;
     /** 1 once a step, or close(), ends the call; see {@link #finish}. Not private: {@link #ENDING} sets it. */
@@ -541,7 +540,7 @@ public final class ActionInvoker implements ClientRuntime {
       this.future = future;
     }
 
-    /** OkHttp's call timeout limits an asynchronous attempt, from when its dispatcher starts it. */
+    /** None: an asynchronous attempt's limit is OkHttp's call timeout, and the SDK's in {@link #deadline()}. */
     @Override
     public AttemptWatchdog.TimedAttempt timedAttempt() {
       return null;
@@ -577,9 +576,9 @@ public final class ActionInvoker implements ClientRuntime {
     void start() {
       future.whenComplete((value, error) -> {
         running.remove(this, where);
-        Call call = current;
-        if (future.isCancelled() && call != null) {
-          call.cancel();
+        AsyncAttempt current = attempt;
+        if (future.isCancelled() && current != null) {
+          current.call.cancel();
         }
         ScheduledFuture<?> wait = pending;
         if (wait != null) {
@@ -645,14 +644,13 @@ public final class ActionInvoker implements ClientRuntime {
 
     private void send() {
       Call call = exchange.newCall();
-      current = call;
+      AsyncAttempt started = new AsyncAttempt(call,
+          watchdog == null ? DeadlineSweeper.NONE : Durations.saturatedAdd(watchdog.deadlineFromNow(), ASYNC_GRACE_NANOS));
+      attempt = started;
       if (future.isDone()) {
         call.cancel();
         return;
       }
-      AsyncAttempt started = new AsyncAttempt(call,
-          watchdog == null ? DeadlineSweeper.NONE : Durations.saturatedAdd(watchdog.deadlineFromNow(), ASYNC_GRACE_NANOS));
-      attempt = started;
       if (watchdog != null) {
         watchdog.watch(started.deadline);
       }
@@ -706,9 +704,9 @@ public final class ActionInvoker implements ClientRuntime {
     @Override
     public void abort() {
       finish(null, exchange.closed(null));
-      Call call = current;
-      if (call != null) {
-        call.cancel();
+      AsyncAttempt current = attempt;
+      if (current != null) {
+        current.call.cancel();
       }
     }
   }
