@@ -105,9 +105,29 @@ public final class Tc3SigningInterceptor implements Interceptor {
     return false;
   }
 
+  /**
+   * The signing headers differ in length: the name's length picks the one it may be, and a single
+   * case-insensitive comparison (large once compiled) tells.
+   */
   private static boolean isSigningHeader(String name, boolean token) {
-    return name.equalsIgnoreCase("Host") || name.equalsIgnoreCase("X-TC-Timestamp")
-        || name.equalsIgnoreCase("Authorization") || token && name.equalsIgnoreCase("X-TC-Token");
+    String signing;
+    switch (name.length()) {
+      case 4:
+        signing = "Host";
+        break;
+      case 13:
+        signing = "Authorization";
+        break;
+      case 14:
+        signing = "X-TC-Timestamp";
+        break;
+      case 10:
+        signing = token ? "X-TC-Token" : null;
+        break;
+      default:
+        signing = null;
+    }
+    return signing != null && name.equalsIgnoreCase(signing);
   }
 
   /** The endpoint does not change per call: its Host header is worked out once. */
