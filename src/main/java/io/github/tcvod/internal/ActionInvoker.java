@@ -255,6 +255,7 @@ public final class ActionInvoker implements ClientRuntime {
       } catch (UncheckedCallException e) {
         throw exchange.failureFrom(e.getCause());
       } catch (IOException e) {
+        requireNotInterrupted(exchange, e);
         return Attempt.failed(exchange.transportFailure(attempt.reported(e), 0), null);
       } catch (RuntimeException e) {
         // Thrown before the SDK's interceptor (a caller's interceptor, OkHttp): not a transport failure, never retried.
@@ -263,6 +264,20 @@ public final class ActionInvoker implements ClientRuntime {
       return read(exchange, response, responseType, attempt);
     } finally {
       run.attempt = null;
+    }
+  }
+
+  /**
+   * Ends a synchronous call whose attempt failed on an interrupted thread as {@code ClientError.Interrupted}
+   * (the interrupt kept), like an interrupted wait: Okio refuses to read or write on an interrupted
+   * thread ({@code InterruptedIOException("interrupted")}), and on JDK 21+ interrupting a virtual
+   * thread closes the socket it is blocked on ({@code SocketException: Closed by interrupt}). Either
+   * was a retryable transport failure before, the first even counted as a timeout, and with no
+   * retry left the caller got a retryable {@code ClientError.Transport} for its own interrupt.
+   */
+  private static void requireNotInterrupted(Exchange exchange, IOException failure) {
+    if (Thread.currentThread().isInterrupted()) {
+      throw exchange.interrupted(failure);
     }
   }
 
@@ -278,6 +293,9 @@ public final class ActionInvoker implements ClientRuntime {
         try {
           readBounded(exchange, answer, body);
         } catch (IOException e) {
+          if (attempt != null) {
+            requireNotInterrupted(exchange, e);
+          }
           return Attempt.failed(exchange.transportFailure(attempt == null ? e : attempt.reported(e), answer.code()),
               answer);
         } catch (VodException e) {
