@@ -8,10 +8,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.tcvod.auth.Credentials;
@@ -196,5 +198,61 @@ class RawCallTest {
     UnsupportedOperationException async = assertThrows(UnsupportedOperationException.class,
         () -> stub.callAsync("DescribeX", new JsonObject()));
     assertTrue(async.getMessage().startsWith("VodClient.callAsync is not implemented by"), async.getMessage());
+  }
+
+  @Test
+  void aRequestTreeTheTextFormWouldRefuseIsRefusedBeforeAnythingIsSent() {
+    // Serializing these threw StackOverflowError out of call() (and out of callAsync() instead of
+    // failing its future), and NaN went out as the invalid JSON text NaN.
+    JsonObject deep = new JsonObject();
+    JsonObject inner = deep;
+    for (int i = 0; i < 100_000; i++) {
+      JsonObject next = new JsonObject();
+      inner.add("A", next);
+      inner = next;
+    }
+    JsonObject cycle = new JsonObject();
+    JsonArray members = new JsonArray();
+    members.add(cycle);
+    cycle.add("Self", members);
+    JsonObject notANumber = new JsonObject();
+    notANumber.addProperty("Ratio", Double.NaN);
+    JsonObject infinite = new JsonObject();
+    infinite.add("Sizes", new JsonArray());
+    infinite.getAsJsonArray("Sizes").add(Double.POSITIVE_INFINITY);
+    try (VodClient vod = VodTestServer.clientOf(server.getPort()).build()) {
+      for (JsonObject request : new JsonObject[] {deep, cycle, notANumber, infinite}) {
+        IllegalArgumentException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+            () -> assertThrows(IllegalArgumentException.class, () -> vod.call("DescribeTranscodeTemplates", request)));
+        assertTrue(e.getMessage().startsWith("DescribeTranscodeTemplates: request "), e.getMessage());
+        CompletableFuture<JsonObject> later = assertTimeoutPreemptively(Duration.ofSeconds(20),
+            () -> vod.callAsync("DescribeTranscodeTemplates", request));
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> later.get(10, TimeUnit.SECONDS));
+        assertTrue(failed.getCause() instanceof IllegalArgumentException, String.valueOf(failed.getCause()));
+      }
+      assertTrue(deepMessage(vod, deep).contains("255"), "names the limit");
+      assertTrue(deepMessage(vod, notANumber).contains("Ratio"), "names the member");
+    }
+    assertTrue(requests().isEmpty(), "nothing was sent");
+  }
+
+  private static String deepMessage(VodClient vod, JsonObject request) {
+    return assertThrows(IllegalArgumentException.class, () -> vod.call("DescribeTranscodeTemplates", request)).getMessage();
+  }
+
+  @Test
+  void aRequestTreeAsDeepAsTheTextFormAllowsIsSent() {
+    server.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withBody(TRANSCODE_TEMPLATES)));
+    JsonObject deep = new JsonObject();
+    JsonObject inner = deep;
+    for (int i = 1; i < 255; i++) {
+      JsonObject next = new JsonObject();
+      inner.add("A", next);
+      inner = next;
+    }
+    try (VodClient vod = VodTestServer.clientOf(server.getPort()).build()) {
+      vod.call("DescribeTranscodeTemplates", deep);
+    }
+    assertEquals(deep, JsonParser.parseString(requests().get(0).getBodyAsString()));
   }
 }

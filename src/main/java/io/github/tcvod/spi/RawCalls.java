@@ -1,15 +1,20 @@
 package io.github.tcvod.spi;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonPrimitive;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.StringReader;
 import io.github.tcvod.CallOptions;
+import io.github.tcvod.internal.SafeText;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +31,16 @@ public final class RawCalls {
   private static final TypeAdapter<JsonElement> JSON_TREE = new Gson().getAdapter(JsonElement.class);
   /** API 3.0 action names: a letter, then letters and digits, e.g. {@code DescribeMediaInfos}. */
   private static final Pattern ACTION_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,127}");
+  /**
+   * The deepest nesting of objects and arrays a request may have: what Gson's reader (2.11 and
+   * later) accepts, so a tree passes where its text would, and far more than any action takes.
+   */
+  static final int MAX_NESTING = 255;
+  /**
+   * The most values a request may hold: each is at least one byte of JSON, and the service takes
+   * bodies of at most 10 MB. Bounds the look at a tree whose parts are shared many times over.
+   */
+  static final int MAX_VALUES = 10 * 1024 * 1024;
 
   private final String version;
   private final String service;
@@ -80,7 +95,9 @@ public final class RawCalls {
    * @throws io.github.tcvod.exception.VodException when the call fails
    */
   public JsonObject invoke(ClientRuntime runtime, String action, JsonObject request, CallOptions options) {
-    return runtime.invoke(describe(action, options), request, JsonObject.class, options);
+    ActionDescriptor descriptor = describe(action, options);
+    checkTree(action, request);
+    return runtime.invoke(descriptor, request, JsonObject.class, options);
   }
 
   /**
@@ -96,12 +113,73 @@ public final class RawCalls {
     ActionDescriptor descriptor;
     try {
       descriptor = describe(action, options);
+      checkTree(action, request);
     } catch (IllegalArgumentException e) {
       CompletableFuture<JsonObject> failed = new CompletableFuture<>();
       failed.completeExceptionally(e);
       return failed;
     }
     return runtime.invokeAsync(descriptor, request, JsonObject.class, options);
+  }
+
+  /**
+   * Refuses, before anything is serialized, a request tree built in code that its JSON text could
+   * not be: Gson writes a tree recursively, so one nested too deeply, or holding itself, threw
+   * {@link StackOverflowError} out of the call (and out of {@code callAsync} instead of failing its
+   * future), and a NaN or infinite number went out as text no JSON parser takes. Walks the tree
+   * without recursion, at most {@link #MAX_VALUES} values, so a shared part is not walked forever.
+   *
+   * @param action the action's name, for the message
+   * @param request the request, or null (refused later, as for the typed methods)
+   * @throws IllegalArgumentException naming the limit, or the member holding the number (not its value)
+   */
+  static void checkTree(String action, JsonObject request) {
+    if (request == null) {
+      return;
+    }
+    Deque<JsonElement> elements = new ArrayDeque<>();
+    Deque<Integer> nestings = new ArrayDeque<>();
+    Deque<String> names = new ArrayDeque<>();
+    elements.push(request);
+    nestings.push(1);
+    names.push("");
+    long values = 0;
+    while (!elements.isEmpty()) {
+      JsonElement element = elements.pop();
+      int nesting = nestings.pop();
+      String name = names.pop();
+      if (++values > MAX_VALUES) {
+        throw new IllegalArgumentException(action + ": request holds more than " + MAX_VALUES
+            + " values, more than the 10 MB body the service accepts");
+      }
+      if (element.isJsonObject() || element.isJsonArray()) {
+        if (nesting > MAX_NESTING) {
+          throw new IllegalArgumentException(action + ": request nests objects and arrays deeper than " + MAX_NESTING
+              + " levels (or holds itself)");
+        }
+        if (element.isJsonObject()) {
+          for (Map.Entry<String, JsonElement> member : element.getAsJsonObject().entrySet()) {
+            elements.push(member.getValue());
+            nestings.push(nesting + 1);
+            names.push(member.getKey());
+          }
+        } else {
+          for (JsonElement item : (JsonArray) element) {
+            elements.push(item);
+            nestings.push(nesting + 1);
+            names.push(name);
+          }
+        }
+      } else if (element.isJsonPrimitive() && ((JsonPrimitive) element).isNumber()) {
+        // Only a double or float can be NaN or infinite; a BigDecimal such as 1e400 is valid JSON as it is.
+        Number number = element.getAsNumber();
+        if ((number instanceof Double || number instanceof Float)
+            && (Double.isNaN(number.doubleValue()) || Double.isInfinite(number.doubleValue()))) {
+          throw new IllegalArgumentException(action + ": request member " + SafeText.of(name, 128)
+              + " holds a number JSON cannot carry (NaN or infinite)");
+        }
+      }
+    }
   }
 
   /**
