@@ -266,6 +266,11 @@ public final class WaiterEngine {
         // client) is judged like one that fails: throttling and transient errors poll again.
         answered(null, e);
         return;
+      } catch (Error e) {
+        // Run by the scheduler, an Error would stay in the scheduler's own future, where nobody
+        // looks, and no later poll or timeout would ever end the wait: it ends it, as in answered().
+        result.completeExceptionally(e);
+        return;
       }
       pending = call;
       if (result.isCancelled()) {

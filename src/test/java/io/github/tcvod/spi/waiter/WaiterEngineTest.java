@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -292,5 +294,46 @@ class WaiterEngineTest {
     future.cancel(true);
     assertTrue(inFlight.isCancelled());
     assertEquals(1, polls.size());
+  }
+
+  @Test
+  void anErrorThrownByAScheduledPollCompletesTheAsyncWaitInsteadOfLeavingItPendingForever() throws Exception {
+    // Runs each scheduled poll as a ScheduledThreadPoolExecutor does (WaiterTime.system()): inside a
+    // FutureTask, which keeps what the task throws in its own future, where nobody looks.
+    WaiterTime executorLike = new WaiterTime() {
+      private long now;
+
+      @Override
+      public long nanoTime() {
+        return now;
+      }
+
+      @Override
+      public void sleep(long nanos) {
+        now += nanos;
+      }
+
+      @Override
+      public Future<?> schedule(Runnable task, long delayNanos) {
+        now += delayNanos;
+        FutureTask<Void> run = new FutureTask<>(task, null);
+        run.run();
+        return run;
+      }
+    };
+    AssertionError broken = new AssertionError("a mocked client's poll");
+    List<CallOptions> polls = new ArrayList<>();
+    CompletableFuture<Answer> future = new WaiterEngine(executorLike, () -> 0.0).awaitAsync(TASK, "t-14",
+        WaiterOptions.defaults(), options -> {
+          polls.add(options);
+          if (polls.size() == 2) {
+            throw broken;
+          }
+          return CompletableFuture.completedFuture(running("WAITING"));
+        });
+    assertEquals(2, polls.size());
+    assertTrue(future.isDone(), "the wait ended: no later poll or timeout would ever end it");
+    ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(1, TimeUnit.SECONDS));
+    assertSame(broken, e.getCause());
   }
 }
