@@ -375,13 +375,22 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
   private static void apply(OkHttpClient.Builder http, Duration connect, Duration read, Duration write) {
     if (connect != null) {
-      http.connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS);
+      http.connectTimeout(okHttpMillis(connect), TimeUnit.MILLISECONDS);
     }
     if (read != null) {
-      http.readTimeout(read.toMillis(), TimeUnit.MILLISECONDS);
+      http.readTimeout(okHttpMillis(read), TimeUnit.MILLISECONDS);
     }
     if (write != null) {
-      http.writeTimeout(write.toMillis(), TimeUnit.MILLISECONDS);
+      http.writeTimeout(okHttpMillis(write), TimeUnit.MILLISECONDS);
     }
+  }
+
+  /**
+   * A positive timeout in OkHttp's milliseconds, rounded up: OkHttp reads 0 as "no timeout", so a
+   * timeout under a millisecond truncated to 0 would wait forever, and rounding down would shorten it.
+   */
+  private static long okHttpMillis(Duration timeout) {
+    long millis = timeout.toMillis();
+    return timeout.minusMillis(millis).isZero() ? millis : millis + 1;
   }
 }

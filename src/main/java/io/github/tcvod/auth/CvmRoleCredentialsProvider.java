@@ -50,7 +50,8 @@ public final class CvmRoleCredentialsProvider implements CredentialsProvider, Cl
   private CvmRoleCredentialsProvider(Builder builder) {
     this.metadataUrl = builder.metadataUrl;
     this.roleName = builder.roleName;
-    long timeoutMillis = builder.timeout.toMillis();
+    // Rounded up: OkHttp reads 0 ms as "no timeout", which a timeout under a millisecond truncated to.
+    long timeoutMillis = builder.timeout.toMillis() + (builder.timeout.minusMillis(builder.timeout.toMillis()).isZero() ? 0 : 1);
     // Two requests per refresh, so the call timeout (which also bounds DNS) is twice the per-request bound.
     this.http = new OkHttpClient.Builder()
         .connectTimeout(timeoutMillis, TimeUnit.MILLISECONDS)

@@ -148,6 +148,28 @@ class TemporaryCredentialsProvidersTest {
   }
 
   @Test
+  void cvmRoleWithATimeoutUnderAMillisecondStillTimesOut() throws IOException {
+    // Truncated to 0 ms, every timeout of its HTTP client, the call timeout included, meant "none":
+    // a metadata service that never answers held resolveCredentials(), and so every call, forever.
+    try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      List<Socket> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
+      threads.submit(() -> {
+        while (!silent.isClosed()) {
+          accepted.add(silent.accept());
+        }
+        return null;
+      });
+      CvmRoleCredentialsProvider provider = CvmRoleCredentialsProvider.builder()
+          .metadataUrl("http://127.0.0.1:" + silent.getLocalPort() + CredentialsEmulator.METADATA_PATH)
+          .timeout(Duration.ofNanos(500_000)).clock(clock).build();
+      assertTimeoutPreemptively(WATCHDOG, () -> assertThrows(CredentialsException.class, provider::resolveCredentials));
+      for (Socket socket : accepted) {
+        socket.close();
+      }
+    }
+  }
+
+  @Test
   void cvmRoleGivesUpQuicklyOnAMetadataServiceThatNeverAnswers() throws IOException {
     try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
       List<Socket> accepted = java.util.Collections.synchronizedList(new ArrayList<>());

@@ -111,4 +111,25 @@ class SocketTimeoutTest {
       assertEquals(3_000, VodTestServer.httpClientOf(vod).readTimeoutMillis(), "set on the builder: set on OkHttp");
     }
   }
+
+  @Test
+  void aTimeoutShorterThanAMillisecondIsKeptAsOneNotAsNone() {
+    // OkHttp counts its timeouts in milliseconds and reads 0 as "no timeout": 0.5 ms became none.
+    Duration half = Duration.ofNanos(500_000);
+    try (VodClient vod = VodTestServer.clientOf(1).connectTimeout(half).build()) {
+      assertEquals(1, VodTestServer.httpClientOf(vod).connectTimeoutMillis());
+    }
+    OkHttpClient mine = new OkHttpClient();
+    try (VodClient vod = VodTestServer.clientOf(1).httpClient(mine).connectTimeout(half).readTimeout(half)
+        .writeTimeout(Duration.ofNanos(1)).build()) {
+      OkHttpClient http = VodTestServer.httpClientOf(vod);
+      assertEquals(1, http.connectTimeoutMillis());
+      assertEquals(1, http.readTimeoutMillis());
+      assertEquals(1, http.writeTimeoutMillis());
+    }
+    try (VodClient vod = VodTestServer.clientOf(1).httpClient(mine).readTimeout(Duration.ofMillis(1_500).plusNanos(1))
+        .build()) {
+      assertEquals(1_501, VodTestServer.httpClientOf(vod).readTimeoutMillis(), "rounded up, never down to a shorter one");
+    }
+  }
 }
