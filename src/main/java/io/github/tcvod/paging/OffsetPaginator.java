@@ -100,7 +100,9 @@ public final class OffsetPaginator<P, T> implements Iterable<P> {
         return false;
       }
       P page = fetcher.fetch(offset, pageSize);
-      List<T> pageItems = page == null ? Collections.<T>emptyList() : items.apply(page);
+      // A page without its list (a hand-made or mocked response) is an empty page, as in stream().
+      List<T> listed = page == null ? null : items.apply(page);
+      List<T> pageItems = listed == null ? Collections.<T>emptyList() : listed;
       Long total = page == null ? null : totalCount.apply(page);
       if (pagesLeft < 0) {
         long firstTotal = total == null || total <= offset ? 0 : total - offset;

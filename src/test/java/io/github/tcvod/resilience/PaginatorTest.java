@@ -169,4 +169,19 @@ class PaginatorTest {
     }
     assertEquals(1, growing.findAll(anyRequestedFor(anyUrl())).size());
   }
+
+  @Test
+  void aPageWithoutItsListIsAnEmptyPageNotANullPointerException() {
+    // stream() took a null list for an empty one, but the page iterator read its size first.
+    List<Long> offsets = new ArrayList<>();
+    OffsetPaginator<String, Integer> pages = new OffsetPaginator<>(0, 10, (offset, limit) -> {
+      offsets.add(offset);
+      return "a page without its list";
+    }, page -> null, page -> 25L);
+    assertEquals(0, pages.stream().count());
+    List<String> seen = new ArrayList<>();
+    pages.forEach(seen::add);
+    assertEquals(Arrays.asList("a page without its list"), seen, "the page is still seen, and ends the paging");
+    assertEquals(Arrays.asList(0L, 0L), offsets, "one fetch per iteration");
+  }
 }
