@@ -97,7 +97,8 @@ final class Exchange {
     if (bucket == null) {
       return 0;
     }
-    long wait = bucket.reserve(Math.min(remainingNanos(), MAX_TOKEN_WAIT_NANOS));
+    // The 60 s cap is for a call without a deadline; a deadline, however long, is the caller's bound.
+    long wait = bucket.reserve(deadlineNanos == NO_DEADLINE ? MAX_TOKEN_WAIT_NANOS : remainingNanos());
     if (wait < 0) {
       throw deadlineExceeded("waiting for a rate-limit token of " + action.name() + " would take longer than "
           + (deadlineNanos == NO_DEADLINE ? "the longest wait allowed (60 s)" : "the call's deadline allows"), null);

@@ -15,6 +15,7 @@ import io.github.tcvod.RateLimit;
 import io.github.tcvod.VodClient;
 import io.github.tcvod.VodTestServer;
 import io.github.tcvod.exception.DeadlineExceededException;
+import io.github.tcvod.internal.ActionInvoker;
 import io.github.tcvod.internal.TokenBucket;
 import io.github.tcvod.model.DescribeProcessImageAsyncTemplatesRequest;
 import java.time.Duration;
@@ -95,5 +96,35 @@ class RateLimitTest {
     assertEquals(0, RateLimit.disabled().rateFor(20));
     assertEquals(5, RateLimit.perSecond(5).rateFor(20));
     assertThrows(IllegalArgumentException.class, () -> RateLimit.perSecond(0));
+  }
+
+  @Test
+  void aCallWithADeadlineWaitsForItsTokenUpToTheDeadlineNotOnlySixtySeconds() {
+    // The 60 s cap is for calls without a deadline; it was applied to every call, and the refusal
+    // said the call's deadline did not allow the wait when it did.
+    server.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withBody(RetryTest.OK)));
+    AtomicLong now = new AtomicLong(1_000_000_000L);
+    List<Long> slept = new ArrayList<>();
+    try (VodClient vod = VodTestServer.clientOf(server.getPort()).rateLimit(RateLimit.perSecond(1.0 / 90)).build()) {
+      ActionInvoker.Config config = VodTestServer.invokerOf(vod).config();
+      config.nanoTime = now::get;
+      config.sleeper = nanos -> {
+        slept.add(nanos);
+        now.addAndGet(nanos);
+      };
+      vod.describeProcessImageAsyncTemplates(REQUEST);
+      vod.describeProcessImageAsyncTemplates(REQUEST, CallOptions.timeout(Duration.ofMinutes(5)));
+      assertEquals(1, slept.size(), String.valueOf(slept));
+      assertTrue(slept.get(0) > TimeUnit.SECONDS.toNanos(89) && slept.get(0) <= TimeUnit.SECONDS.toNanos(90),
+          "waited one token's 90 s: " + slept);
+      DeadlineExceededException tooLong = assertThrows(DeadlineExceededException.class,
+          () -> vod.describeProcessImageAsyncTemplates(REQUEST, CallOptions.timeout(Duration.ofSeconds(80))));
+      assertTrue(tooLong.getMessage().contains("deadline"), tooLong.getMessage());
+      DeadlineExceededException noDeadline = assertThrows(DeadlineExceededException.class,
+          () -> vod.describeProcessImageAsyncTemplates(REQUEST));
+      assertTrue(noDeadline.getMessage().contains("60 s"), noDeadline.getMessage());
+      assertEquals(1, slept.size(), "neither refused call waited");
+    }
+    assertEquals(2, server.findAll(anyRequestedFor(anyUrl())).size());
   }
 }
