@@ -1,6 +1,7 @@
 package io.github.tcvod.spi.waiter;
 
 import io.github.tcvod.internal.Durations;
+import io.github.tcvod.internal.SafeText;
 import io.github.tcvod.CallOptions;
 import io.github.tcvod.exception.DeadlineExceededException;
 import io.github.tcvod.exception.ErrorDetails;
@@ -178,8 +179,9 @@ public final class WaiterEngine {
         case SUCCESS:
           return true;
         case FAILURE:
-          throw new WaiterFailureException(ErrorDetails.of(definition.errorCodeOf(answer),
-              definition.errorMessageOf(answer), definition.requestId.apply(answer), 200, definition.pollAction),
+          // The task's code and message are server text, bounded and escaped as in every other exception.
+          throw new WaiterFailureException(ErrorDetails.of(SafeText.of(definition.errorCodeOf(answer), 128),
+              SafeText.of(definition.errorMessageOf(answer)), requestIdOf(answer), 200, definition.pollAction),
               id, answer);
         default:
           return false;
@@ -215,9 +217,14 @@ public final class WaiterEngine {
       }
     }
 
+    /** @return the answer's RequestId, server text made safe for a message */
+    String requestIdOf(R answer) {
+      return SafeText.of(definition.requestId.apply(answer), 128);
+    }
+
     WaiterTimeoutException timeout() {
-      String status = lastAnswer == null ? null : definition.statusOf(lastAnswer);
-      String requestId = lastAnswer == null ? null : definition.requestId.apply(lastAnswer);
+      String status = lastAnswer == null ? null : SafeText.of(definition.statusOf(lastAnswer), 128);
+      String requestId = lastAnswer == null ? null : requestIdOf(lastAnswer);
       String message = definition.name + " " + id + " did not end within " + maxWait + " (" + polls + " polls, last status "
           + (status == null ? "unknown" : status) + ")";
       return new WaiterTimeoutException(ErrorDetails.of(WaiterTimeoutException.CODE, message, requestId, 0,

@@ -336,4 +336,36 @@ class WaiterEngineTest {
     ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(1, TimeUnit.SECONDS));
     assertSame(broken, e.getCause());
   }
+
+  @Test
+  void theTasksServerTextIsBoundedAndEscapedInTheWaitersExceptionsAsInEveryOther() {
+    // The task's ErrCode, Message and Status went into the exception message as the server sent them:
+    // any length, and control characters that forge log lines or drive a terminal.
+    StringBuilder huge = new StringBuilder("\u001b[2J\r\nINFO forged line ");
+    for (int i = 0; i < 100_000; i++) {
+      huge.append('x');
+    }
+    Answer failed = new Answer("FINISH", 7L, huge.toString());
+    WaiterFailureException failure = assertThrows(WaiterFailureException.class,
+        () -> new WaiterEngine(new VirtualTime(), () -> 0.0).await(TASK, "t-15", WaiterOptions.defaults(), new Script(failed)));
+    assertSafe(failure.getMessage());
+    assertSafe(failure.errorMessage());
+    assertTrue(failure.errorMessage().startsWith("\\u001b[2J\\u000d\\u000aINFO forged line x"), failure.errorMessage());
+    assertEquals("7", failure.errorCode());
+
+    Answer stuck = new Answer("RUNNING\u001b[31m" + huge, 0L, "");
+    WaiterTimeoutException timeout = assertThrows(WaiterTimeoutException.class,
+        () -> new WaiterEngine(new VirtualTime(), () -> 0.0).await(TASK, "t-16", WaiterOptions.defaults(), new Script(stuck)));
+    assertSafe(timeout.getMessage());
+    assertSafe(timeout.lastStatus());
+    assertSafe(timeout.requestId());
+    assertSame(stuck, timeout.lastState(), "the last answer itself is kept as it came");
+  }
+
+  private static void assertSafe(String text) {
+    assertTrue(text.length() < 2_000, "bounded: " + text.length() + " chars");
+    for (char c : text.toCharArray()) {
+      assertTrue(!Character.isISOControl(c), "a control character in: " + text.substring(0, Math.min(200, text.length())));
+    }
+  }
 }
