@@ -19,6 +19,7 @@ import java.util.function.Supplier;
  *   <li>one refresh at a time: the thread that finds the credentials due fetches, while they are
  *       still valid the other threads keep using them, and once they have expired (or before the
  *       first fetch) the other threads wait for that same refresh instead of starting their own;</li>
+ *   <li>credentials that have already expired when fetched are a failed refresh;</li>
  *   <li>a failed refresh keeps the last credentials while they are valid, and is not tried again
  *       for {@link #RETRY_PAUSE}; once they have expired the failure is a
  *       {@link CredentialsException} carrying the cause.</li>
@@ -139,6 +140,11 @@ public final class RefreshingCredentials {
         throw new CredentialsException(source + " returned no credentials");
       }
       Instant now = clock.instant();
+      if (!fresh.expiry.isAfter(now)) {
+        // Handed out, they would replace still valid ones and be fetched again at every call.
+        throw new CredentialsException(source + " returned credentials that expire at " + fresh.expiry
+            + ", not after this machine's time " + now + " (a stale answer, or a wrong clock)");
+      }
       state = new State(fresh, refreshAt(now, fresh.expiry), now);
       refresh.complete(fresh);
     } catch (RuntimeException | Error e) {

@@ -1,0 +1,75 @@
+package io.github.tcvod.internal.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.tcvod.auth.Credentials;
+import io.github.tcvod.auth.MutableClock;
+import io.github.tcvod.exception.CredentialsException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The refresh cache against a source that misbehaves: credentials expired on arrival, failures racing callers. */
+class RefreshingCredentialsHostileSourceTest {
+  private static final Instant T0 = Instant.parse("2026-12-01T09:00:00Z");
+  private static final Duration WATCHDOG = Duration.ofSeconds(10);
+
+  private final MutableClock clock = new MutableClock(T0);
+  private final AtomicInteger fetches = new AtomicInteger();
+  private final ExecutorService threads = Executors.newCachedThreadPool();
+
+  @AfterEach
+  void stopThreads() throws InterruptedException {
+    threads.shutdownNow();
+    assertTrue(threads.awaitTermination(10, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void credentialsThatAreAlreadyExpiredWhenFetchedAreRefusedNotHandedOut() {
+    RefreshingCredentials refreshing = new RefreshingCredentials("test source", () -> {
+      int n = fetches.incrementAndGet();
+      return new RefreshingCredentials.Expiring(issued(n), clock.instant().minusSeconds(30));
+    }, Duration.ofMinutes(5), clock);
+    CredentialsException e = assertThrows(CredentialsException.class, refreshing::get);
+    assertTrue(e.errorMessage().startsWith("test source: could not obtain credentials"), e.errorMessage());
+    String why = e.getCause().getMessage();
+    assertTrue(why.contains("2026-12-01T08:59:30Z") && why.contains("2026-12-01T09:00:00Z"), why);
+    assertTrue(why.contains("clock"), why);
+    assertEquals(1, fetches.get());
+  }
+
+  @Test
+  void credentialsExpiredWhenFetchedKeepTheStillValidOnesAndPauseTheRetries() {
+    RefreshingCredentials refreshing = new RefreshingCredentials("test source", () -> {
+      int n = fetches.incrementAndGet();
+      Instant expiry = n == 1 ? clock.instant().plus(Duration.ofHours(1)) : clock.instant();
+      return new RefreshingCredentials.Expiring(issued(n), expiry);
+    }, Duration.ofMinutes(5), clock);
+    assertEquals("AKIDtmp1", refreshing.get().secretId());
+    clock.advance(Duration.ofMinutes(56));
+    for (int i = 0; i < 5; i++) {
+      assertEquals("AKIDtmp1", refreshing.get().secretId(), "the last good credentials, still valid for 4 minutes");
+    }
+    assertEquals(2, fetches.get(), "one refresh, then the pause after its failure");
+    clock.advance(RefreshingCredentials.RETRY_PAUSE);
+    assertEquals("AKIDtmp1", refreshing.get().secretId());
+    assertEquals(3, fetches.get());
+  }
+
+  private static Credentials issued(int n) {
+    return Credentials.of("AKIDtmp" + n, "secretKey" + n, "token" + n);
+  }
+}
