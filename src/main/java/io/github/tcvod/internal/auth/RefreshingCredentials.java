@@ -108,8 +108,15 @@ public final class RefreshingCredentials {
     boolean leader = false;
     synchronized (lock) {
       State latest = state;
-      if (latest != known && latest != null && clock.instant().isBefore(latest.refreshAt)) {
-        return latest.current.credentials;  // another thread refreshed since this one looked
+      if (latest != known && latest != null) {
+        Instant later = clock.instant();
+        if (later.isBefore(latest.refreshAt)) {
+          return latest.current.credentials;  // another thread refreshed since this one looked
+        }
+        if (later.isBefore(latest.current.expiry) && later.isBefore(latest.retryNotBefore)) {
+          // Another thread's refresh failed since this one looked: its pause holds for every thread.
+          return latest.current.credentials;
+        }
       }
       if (inFlight == null) {
         inFlight = new CompletableFuture<>();
