@@ -2,6 +2,7 @@ package io.github.tcvod.auth;
 
 import io.github.tcvod.exception.CredentialsException;
 import io.github.tcvod.internal.auth.IniFile;
+import io.github.tcvod.internal.auth.SmallFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +26,8 @@ public final class ProfileCredentialsProvider implements CredentialsProvider {
   public static final String FILE_VARIABLE = "TENCENTCLOUD_CREDENTIALS_FILE";
   /** Profile used when none is named. */
   public static final String DEFAULT_PROFILE = "default";
+  /** Far more than any credentials file holds; a larger file is not one. */
+  private static final int MAX_FILE_BYTES = 1024 * 1024;
 
   private final Path file;
   private final String profile;
@@ -85,7 +88,7 @@ public final class ProfileCredentialsProvider implements CredentialsProvider {
    *
    * @return the profile's credentials
    * @throws CredentialsException naming the file and profile when the file, the profile or a key is
-   *     missing, or a value is not printable ASCII (never showing the value)
+   *     missing, the file is larger than 1 MiB, or a value is not printable ASCII (never showing the value)
    */
   @Override
   public Credentials resolveCredentials() {
@@ -113,7 +116,12 @@ public final class ProfileCredentialsProvider implements CredentialsProvider {
   private Credentials load() {
     String text;
     try {
-      text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+      byte[] bytes = SmallFile.read(file, MAX_FILE_BYTES);
+      if (bytes == null) {
+        throw new CredentialsException(where() + ": the file is larger than " + MAX_FILE_BYTES
+            + " bytes, so it is not a credentials file");
+      }
+      text = new String(bytes, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new CredentialsException(where() + ": file not found");
     } catch (IOException e) {

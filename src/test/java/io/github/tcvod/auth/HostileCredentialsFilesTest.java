@@ -1,0 +1,65 @@
+package io.github.tcvod.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.tcvod.exception.CredentialsException;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Credentials and token files that are not what they should be: huge, or larger than their size says. */
+class HostileCredentialsFilesTest {
+  private static final Duration WATCHDOG = Duration.ofSeconds(30);
+
+  @TempDir
+  Path dir;
+
+  /** A sparse file: its size costs no disk, and reading it all would need an array larger than Java allows. */
+  private Path huge(String name, long size) throws IOException {
+    Path file = dir.resolve(name);
+    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+      raf.write("[default]\nsecret_id = hugeId\nsecret_key = hugeKey\n".getBytes(StandardCharsets.UTF_8));
+      raf.setLength(size);
+    }
+    return file;
+  }
+
+  @Test
+  void aHugeProfileFileIsACredentialsExceptionNotAnOutOfMemoryError() throws IOException {
+    Path file = huge("credentials", 3L << 30);
+    ProfileCredentialsProvider provider = ProfileCredentialsProvider.create(file, "default");
+    CredentialsException e = assertTimeoutPreemptively(WATCHDOG,
+        () -> assertThrows(CredentialsException.class, provider::resolveCredentials));
+    assertTrue(e.errorMessage().startsWith("profile [default] of " + file + ": "), e.errorMessage());
+    assertTrue(e.errorMessage().contains("larger than"), e.errorMessage());
+  }
+
+  @Test
+  void aProfileFileJustUnderTheLimitIsRead() throws IOException {
+    StringBuilder text = new StringBuilder("[default]\nsecret_id = bigId\nsecret_key = bigKey\n");
+    while (text.length() < 900 * 1024) {
+      text.append("# a long comment line, as some generated files have\n");
+    }
+    Path file = Files.write(dir.resolve("credentials"), text.toString().getBytes(StandardCharsets.UTF_8));
+    assertEquals("bigId", ProfileCredentialsProvider.create(file, "default").resolveCredentials().secretId());
+  }
+
+  @Test
+  void aHugeProfileFileStopsTheDefaultChainWithACredentialsException() throws IOException {
+    huge("credentials", 3L << 30);
+    DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().environment(name -> 
+        ProfileCredentialsProvider.FILE_VARIABLE.equals(name) ? dir.resolve("credentials").toString() : null)
+        .home(dir.toString()).metadataUrl("http://127.0.0.1:9/latest/meta-data/cam/security-credentials/").build();
+    CredentialsException e = assertTimeoutPreemptively(WATCHDOG,
+        () -> assertThrows(CredentialsException.class, chain::resolveCredentials));
+    assertTrue(e.errorMessage().contains("larger than"), e.errorMessage());
+  }
+}
