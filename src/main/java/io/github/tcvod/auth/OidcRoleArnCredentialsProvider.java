@@ -2,6 +2,7 @@ package io.github.tcvod.auth;
 
 import io.github.tcvod.exception.CredentialsException;
 import io.github.tcvod.internal.auth.RefreshingCredentials;
+import io.github.tcvod.internal.auth.SmallFile;
 import io.github.tcvod.internal.auth.TemporaryCredentials;
 import io.github.tcvod.sts.StsClient;
 import io.github.tcvod.sts.model.AssumeRoleWithWebIdentityRequest;
@@ -157,10 +158,14 @@ public final class OidcRoleArnCredentialsProvider implements CredentialsProvider
   private String readToken() {
     byte[] bytes;
     try {
-      if (Files.size(tokenFile) > MAX_TOKEN_BYTES) {
+      if (Files.exists(tokenFile) && !Files.isRegularFile(tokenFile)) {
+        // A pipe or device would block the refresh, and every caller waiting for it, with no bound.
+        throw new CredentialsException(describe() + ": token file " + tokenFile + " is not a regular file");
+      }
+      bytes = SmallFile.read(tokenFile, MAX_TOKEN_BYTES);
+      if (bytes == null) {
         throw new CredentialsException(describe() + ": token file " + tokenFile + " is larger than " + MAX_TOKEN_BYTES + " bytes");
       }
-      bytes = Files.readAllBytes(tokenFile);
     } catch (NoSuchFileException e) {
       throw new CredentialsException(describe() + ": token file " + tokenFile + " not found");
     } catch (IOException e) {

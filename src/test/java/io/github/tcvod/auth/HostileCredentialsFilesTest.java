@@ -1,9 +1,11 @@
 package io.github.tcvod.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.tcvod.exception.CredentialsException;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,5 +64,41 @@ class HostileCredentialsFilesTest {
     CredentialsException e = assertTimeoutPreemptively(WATCHDOG,
         () -> assertThrows(CredentialsException.class, chain::resolveCredentials));
     assertTrue(e.errorMessage().contains("larger than"), e.errorMessage());
+  }
+  @Test
+  void aTokenFileThatIsAPipeIsRefusedInsteadOfBlockingEveryCaller() throws Exception {
+    Path fifo = dir.resolve("token-pipe");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assumeTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo is available");
+    // No STS is needed: a refused token file fails before any request (port 9 answers nothing).
+    OidcRoleArnCredentialsProvider provider = OidcRoleArnCredentialsProvider.builder().providerId("tke-oidc")
+        .roleArn("qcs::cam::uin/100000000001:roleName/tcvod-test-role").tokenFile(fifo)
+        .endpoint("http://127.0.0.1:9").build();
+    try {
+      CredentialsException e = assertTimeoutPreemptively(WATCHDOG,
+          () -> assertThrows(CredentialsException.class, provider::resolveCredentials));
+      assertTrue(e.getCause().getMessage().contains("token file " + fifo + " is not a regular file"),
+          e.getCause().getMessage());
+    } finally {
+      // Opening the pipe read-write never blocks, and closing it ends a reader stuck in open().
+      new RandomAccessFile(fifo.toFile(), "rw").close();
+      provider.close();
+    }
+  }
+
+  @Test
+  void aTokenFileBehindSymbolicLinksAsKubernetesMountsItIsRead() throws Exception {
+    Path data = Files.createDirectory(dir.resolve("..2026_12_02_data"));
+    Files.write(data.resolve("token"), "oidc-token-1".getBytes(StandardCharsets.UTF_8));
+    Path dataLink = Files.createSymbolicLink(dir.resolve("..data"), data.getFileName());
+    Path token = Files.createSymbolicLink(dir.resolve("token"), dataLink.getFileName().resolve("token"));
+    try (OidcRoleArnCredentialsProvider provider = OidcRoleArnCredentialsProvider.builder().providerId("tke-oidc")
+        .roleArn("qcs::cam::uin/100000000001:roleName/tcvod-test-role").tokenFile(token)
+        .endpoint("http://127.0.0.1:9").build()) {
+      CredentialsException e = assertTimeoutPreemptively(WATCHDOG,
+          () -> assertThrows(CredentialsException.class, provider::resolveCredentials));
+      assertFalse(e.getCause().getMessage().contains("token file"), "the token was read; STS was not there: "
+          + e.getCause().getMessage());
+    }
   }
 }
