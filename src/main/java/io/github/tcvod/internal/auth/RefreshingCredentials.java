@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * The cache and refresh rules shared by every provider of temporary credentials:
  * <ul>
  *   <li>credentials are fetched when first asked for, and again once fewer than {@code margin}
- *       remain before they expire (or, for short-lived ones, once half their life has passed);</li>
+ *       remain before they expire (or, for short-lived ones, once half their life has passed, and
+ *       for those claiming to last longer than {@link #LONGEST_USE}, once that has passed);</li>
  *   <li>one refresh at a time: the thread that finds the credentials due fetches, while they are
  *       still valid the other threads keep using them, and once they have expired (or before the
  *       first fetch) the other threads wait for that same refresh instead of starting their own;</li>
@@ -30,6 +31,13 @@ import java.util.function.Supplier;
 public final class RefreshingCredentials {
   /** Least time between two refresh attempts after a failure, while the credentials are valid. */
   public static final Duration RETRY_PAUSE = Duration.ofSeconds(10);
+
+  /**
+   * Longest time credentials are used before being fetched again, whatever expiry they claim: STS
+   * issues them for 12 hours at most, so a later expiry is a broken or stale answer, and trusting it
+   * would keep revoked credentials until the process ends.
+   */
+  public static final Duration LONGEST_USE = Duration.ofHours(12);
 
   /** Temporary credentials and when they expire. */
   public static final class Expiring {
@@ -167,11 +175,15 @@ public final class RefreshingCredentials {
     }
   }
 
-  /** {@code margin} before expiry, but no sooner than half-way through a lifetime shorter than twice the margin. */
+  /**
+   * {@code margin} before expiry, but no sooner than half-way through a lifetime shorter than twice
+   * the margin, and no later than {@link #LONGEST_USE} from now.
+   */
   private Instant refreshAt(Instant now, Instant expiry) {
     Instant early = expiry.minus(margin);
     if (early.isAfter(now)) {
-      return early;
+      Instant latest = now.plus(LONGEST_USE);
+      return early.isAfter(latest) ? latest : early;
     }
     long lifeMillis = Math.max(0, expiry.toEpochMilli() - now.toEpochMilli());
     return now.plusMillis(lifeMillis / 2);

@@ -126,6 +126,36 @@ class RefreshingCredentialsHostileSourceTest {
     });
   }
 
+  @Test
+  void credentialsClaimingToLastForCenturiesAreStillRefreshedWithinTwelveHours() {
+    RefreshingCredentials refreshing = new RefreshingCredentials("test source", () -> {
+      int n = fetches.incrementAndGet();
+      return new RefreshingCredentials.Expiring(issued(n), Instant.parse("9999-12-31T23:59:59Z"));
+    }, Duration.ofMinutes(5), clock);
+    assertEquals("AKIDtmp1", refreshing.get().secretId());
+    clock.advance(Duration.ofHours(12).minusSeconds(1));
+    assertEquals("AKIDtmp1", refreshing.get().secretId(), "not refreshed before 12 hours");
+    assertEquals(1, fetches.get());
+    clock.advance(Duration.ofSeconds(1));
+    assertEquals("AKIDtmp2", refreshing.get().secretId(), "refreshed at 12 hours, not in the year 9999");
+    assertEquals(2, fetches.get());
+  }
+
+  @Test
+  void credentialsOfTheLongestLifetimeStsIssuesAreRefreshedAtTheirMargin() {
+    RefreshingCredentials refreshing = new RefreshingCredentials("test source", () -> {
+      int n = fetches.incrementAndGet();
+      return new RefreshingCredentials.Expiring(issued(n), clock.instant().plus(Duration.ofHours(12)));
+    }, Duration.ofMinutes(5), clock);
+    refreshing.get();
+    clock.advance(Duration.ofHours(12).minusMinutes(5).minusSeconds(1));
+    refreshing.get();
+    assertEquals(1, fetches.get());
+    clock.advance(Duration.ofSeconds(1));
+    refreshing.get();
+    assertEquals(2, fetches.get());
+  }
+
   private static Credentials issued(int n) {
     return Credentials.of("AKIDtmp" + n, "secretKey" + n, "token" + n);
   }
