@@ -21,6 +21,8 @@ import java.util.function.Supplier;
  *       still valid the other threads keep using them, and once they have expired (or before the
  *       first fetch) the other threads wait for that same refresh instead of starting their own;</li>
  *   <li>credentials that have already expired when fetched are a failed refresh;</li>
+ *   <li>a refresh that fails because its thread was interrupted fails only for that thread: the
+ *       threads waiting for it start another;</li>
  *   <li>a failed refresh keeps the last credentials while they are valid, and is not tried again
  *       for {@link #RETRY_PAUSE}; once they have expired the failure is a
  *       {@link CredentialsException} carrying the cause.</li>
@@ -139,12 +141,30 @@ public final class RefreshingCredentials {
     }
     try {
       return join(refresh).credentials;
-    } catch (RuntimeException failure) {
-      State latest = state;
-      if (latest != null && clock.instant().isBefore(latest.current.expiry)) {
-        return latest.current.credentials;
+    } catch (LeaderInterrupted e) {
+      if (!leader) {
+        return get();  // the refresh ended because its own thread was interrupted: this one tries anew
       }
-      throw expired(latest, failure);
+      return stillValidOr((RuntimeException) e.getCause());
+    } catch (RuntimeException failure) {
+      return stillValidOr(failure);
+    }
+  }
+
+  private Credentials stillValidOr(RuntimeException failure) {
+    State latest = state;
+    if (latest != null && clock.instant().isBefore(latest.current.expiry)) {
+      return latest.current.credentials;
+    }
+    throw expired(latest, failure);
+  }
+
+  /** Given to the threads waiting for a refresh that failed because its own thread was interrupted. */
+  private static final class LeaderInterrupted extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    LeaderInterrupted(RuntimeException failure) {
+      super(null, failure, false, false);
     }
   }
 
@@ -163,11 +183,13 @@ public final class RefreshingCredentials {
       state = new State(fresh, refreshAt(now, fresh.expiry), now);
       refresh.complete(fresh);
     } catch (RuntimeException | Error e) {
+      // A cancelled caller's interrupt says nothing of the source: no pause, and the others try again.
+      boolean interrupted = e instanceof RuntimeException && Thread.currentThread().isInterrupted();
       State known = state;
-      if (known != null) {
+      if (known != null && !interrupted) {
         state = new State(known.current, known.refreshAt, clock.instant().plus(RETRY_PAUSE));
       }
-      refresh.completeExceptionally(e);
+      refresh.completeExceptionally(interrupted ? new LeaderInterrupted((RuntimeException) e) : e);
     } finally {
       synchronized (lock) {
         inFlight = null;

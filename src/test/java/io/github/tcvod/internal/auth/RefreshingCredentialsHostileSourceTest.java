@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -154,6 +156,40 @@ class RefreshingCredentialsHostileSourceTest {
     clock.advance(Duration.ofSeconds(1));
     refreshing.get();
     assertEquals(2, fetches.get());
+  }
+
+  @Test
+  void aRefreshEndedByTheInterruptOfItsOwnThreadDoesNotFailTheThreadsWaitingForIt() {
+    // The first caller fetches and is interrupted (its task was cancelled) while the others wait for
+    // that fetch: the interrupt concerns the first caller only, so the others must fetch again.
+    CountDownLatch fetching = new CountDownLatch(1);
+    RefreshingCredentials refreshing = new RefreshingCredentials("test source", () -> {
+      int n = fetches.incrementAndGet();
+      if (n == 1) {
+        fetching.countDown();
+        try {
+          new CountDownLatch(1).await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new CredentialsException("test source: interrupted while fetching");
+        }
+      }
+      return new RefreshingCredentials.Expiring(issued(n), clock.instant().plus(Duration.ofHours(1)));
+    }, Duration.ofMinutes(5), clock);
+    assertTimeoutPreemptively(WATCHDOG, () -> {
+      Future<Credentials> first = threads.submit(refreshing::get);
+      assertTrue(fetching.await(5, TimeUnit.SECONDS));
+      List<Future<Credentials>> waiting = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        waiting.add(threads.submit(refreshing::get));
+      }
+      Thread.sleep(200);  // let them reach the fetch under way; the outcome holds either way
+      first.cancel(true);
+      for (Future<Credentials> waiter : waiting) {
+        assertEquals("AKIDtmp2", waiter.get(5, TimeUnit.SECONDS).secretId());
+      }
+      assertEquals(2, fetches.get(), "the interrupted fetch and one more for all the waiting threads");
+    });
   }
 
   private static Credentials issued(int n) {
