@@ -18,8 +18,8 @@ import java.util.function.Function;
  * Reads a profile of a Tencent Cloud credentials file (INI: {@code [default]} with
  * {@code secret_id = ...}, {@code secret_key = ...} and optionally {@code token = ...}). The file
  * is {@code TENCENTCLOUD_CREDENTIALS_FILE} when set, else {@code ~/.tencentcloud/credentials}. It
- * is read again whenever its modification time or size changes, so a rotated key is picked up
- * without a restart. The format is that of tccli: see {@link #resolveCredentials()}.
+ * is read again whenever its modification time or size changes, and at each call during the few
+ * seconds after a change, so a rotated key is picked up without a restart. The format is that of tccli: see {@link #resolveCredentials()}.
  */
 public final class ProfileCredentialsProvider implements CredentialsProvider {
   /** Variable naming the credentials file. */
@@ -28,6 +28,8 @@ public final class ProfileCredentialsProvider implements CredentialsProvider {
   public static final String DEFAULT_PROFILE = "default";
   /** Far more than any credentials file holds; a larger file is not one. */
   private static final int MAX_FILE_BYTES = 1024 * 1024;
+  /** Coarser than any file system's timestamps (FAT's are 2 s). */
+  private static final long RECENT_MILLIS = 3000;
 
   private final Path file;
   private final String profile;
@@ -101,10 +103,11 @@ public final class ProfileCredentialsProvider implements CredentialsProvider {
       throw new CredentialsException(where() + ": cannot read the file (" + e.getClass().getSimpleName() + ")");
     }
     Loaded known = cached;
-    if (known != null && known.isOf(attributes)) {
+    if (known != null && known.isOf(attributes) && !known.recent) {
       return known.credentials;
     }
-    Loaded fresh = new Loaded(attributes, load());
+    Credentials read = load();
+    Loaded fresh = new Loaded(attributes, known != null && known.credentials.equals(read) ? known.credentials : read);
     cached = fresh;
     return fresh.credentials;
   }
@@ -149,10 +152,18 @@ public final class ProfileCredentialsProvider implements CredentialsProvider {
     private final long size;
     private final Credentials credentials;
 
+    /**
+     * Keys have fixed lengths, so a rotated file keeps its size; rewritten within its timestamp's
+     * granularity (whole seconds on some file systems) it keeps its time too, and would look
+     * unchanged for ever. So a file changed that recently (or stamped in the future) is read again.
+     */
+    private final boolean recent;
+
     Loaded(BasicFileAttributes attributes, Credentials credentials) {
       this.modified = attributes.lastModifiedTime();
       this.size = attributes.size();
       this.credentials = credentials;
+      this.recent = modified.toMillis() >= System.currentTimeMillis() - RECENT_MILLIS;
     }
 
     boolean isOf(BasicFileAttributes attributes) {

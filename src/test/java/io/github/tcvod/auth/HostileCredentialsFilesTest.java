@@ -13,7 +13,10 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,5 +103,32 @@ class HostileCredentialsFilesTest {
       assertFalse(e.getCause().getMessage().contains("token file"), "the token was read; STS was not there: "
           + e.getCause().getMessage());
     }
+  }
+  @Test
+  void aKeyRotatedWithinTheSameTimestampAndAtTheSameSizeIsPickedUp() throws IOException {
+    // Keys have fixed lengths, so a rotated file keeps its size; on a file system whose timestamps
+    // count whole seconds (or with a server clock ahead) a quick rewrite keeps the time as well.
+    FileTime sameSecond = FileTime.from(Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.SECONDS));
+    Path file = Files.write(dir.resolve("credentials"),
+        "[default]\nsecret_id=AKIDold0\nsecret_key=oldKey00\n".getBytes(StandardCharsets.UTF_8));
+    Files.setLastModifiedTime(file, sameSecond);
+    ProfileCredentialsProvider provider = ProfileCredentialsProvider.create(file, "default");
+    assertEquals("AKIDold0", provider.resolveCredentials().secretId());
+    Files.write(file, "[default]\nsecret_id=AKIDnew0\nsecret_key=newKey00\n".getBytes(StandardCharsets.UTF_8));
+    Files.setLastModifiedTime(file, sameSecond);
+    Credentials rotated = provider.resolveCredentials();
+    assertEquals("AKIDnew0", rotated.secretId());
+    assertEquals("newKey00", rotated.secretKey());
+  }
+
+  @Test
+  void aFileUnchangedForLongIsNotReadAgain() throws IOException {
+    Path file = Files.write(dir.resolve("credentials"),
+        "[default]\nsecret_id=AKIDold0\nsecret_key=oldKey00\n".getBytes(StandardCharsets.UTF_8));
+    FileTime longAgo = FileTime.from(Instant.now().minusSeconds(3600));
+    Files.setLastModifiedTime(file, longAgo);
+    ProfileCredentialsProvider provider = ProfileCredentialsProvider.create(file, "default");
+    Credentials first = provider.resolveCredentials();
+    assertTrue(first == provider.resolveCredentials(), "the same Credentials, from the cache");
   }
 }
