@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -51,6 +52,7 @@ public final class OidcRoleArnCredentialsProvider implements CredentialsProvider
   private final Path tokenFile;
   private final AssumeRoleWithWebIdentityRequest template;
   private final StsClient sts;
+  private final Clock clock;
   private final RefreshingCredentials cache;
 
   private OidcRoleArnCredentialsProvider(Builder builder) {
@@ -66,6 +68,7 @@ public final class OidcRoleArnCredentialsProvider implements CredentialsProvider
         .build();
     this.sts = StsClient.builder().endpoint(builder.endpoint).region(builder.region).clock(builder.clock)
         .credentialsProvider(OidcRoleArnCredentialsProvider::noCredentialsNeeded).build();
+    this.clock = builder.clock;
     this.cache = new RefreshingCredentials(describe(), this::fetch, builder.refreshMargin, builder.clock);
   }
 
@@ -147,12 +150,13 @@ public final class OidcRoleArnCredentialsProvider implements CredentialsProvider
   }
 
   private RefreshingCredentials.Expiring fetch() {
-    AssumeRoleWithWebIdentityResponse answer = sts.assumeRoleWithWebIdentity(
-        template.toBuilder().webIdentityToken(readToken()).build());
+    AssumeRoleWithWebIdentityRequest request = template.toBuilder().webIdentityToken(readToken()).build();
+    Instant granted = clock.instant().plusSeconds(template.durationSeconds());
+    AssumeRoleWithWebIdentityResponse answer = sts.assumeRoleWithWebIdentity(request);
     io.github.tcvod.sts.model.Credentials issued = answer.credentials();
     return issued == null ? TemporaryCredentials.of(describe(), null, null, null, null)
         : TemporaryCredentials.of(describe(), issued.tmpSecretId(), issued.tmpSecretKey(), issued.token(),
-            answer.expiredTime());
+            answer.expiredTime(), granted);
   }
 
   private String readToken() {

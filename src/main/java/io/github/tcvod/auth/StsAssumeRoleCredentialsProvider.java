@@ -9,6 +9,7 @@ import io.github.tcvod.sts.model.AssumeRoleResponse;
 import java.io.Closeable;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Temporary credentials of a CAM role, obtained with STS {@code AssumeRole} signed by the
@@ -31,6 +32,7 @@ public final class StsAssumeRoleCredentialsProvider implements CredentialsProvid
 
   private final AssumeRoleRequest request;
   private final StsClient sts;
+  private final Clock clock;
   private final RefreshingCredentials cache;
 
   private StsAssumeRoleCredentialsProvider(Builder builder) {
@@ -44,6 +46,7 @@ public final class StsAssumeRoleCredentialsProvider implements CredentialsProvid
         .build();
     this.sts = StsClient.builder().endpoint(builder.endpoint).region(builder.region).clock(builder.clock)
         .credentialsProvider(builder.source).build();
+    this.clock = builder.clock;
     this.cache = new RefreshingCredentials(describe(), this::fetch, builder.refreshMargin, builder.clock);
   }
 
@@ -62,11 +65,12 @@ public final class StsAssumeRoleCredentialsProvider implements CredentialsProvid
   }
 
   private RefreshingCredentials.Expiring fetch() {
+    Instant granted = clock.instant().plusSeconds(request.durationSeconds());
     AssumeRoleResponse answer = sts.assumeRole(request);
     io.github.tcvod.sts.model.Credentials issued = answer.credentials();
     return issued == null ? TemporaryCredentials.of(describe(), null, null, null, null)
         : TemporaryCredentials.of(describe(), issued.tmpSecretId(), issued.tmpSecretKey(), issued.token(),
-            answer.expiredTime());
+            answer.expiredTime(), granted);
   }
 
   private String describe() {

@@ -38,6 +38,21 @@ public final class TemporaryCredentials {
     }
   }
 
+  /**
+   * As {@link #of(String, String, String, String, Long)}, for STS answers: STS grants at most the
+   * duration asked for, so an ExpiredTime later than that is read by a local clock behind the
+   * service's, and believing it would keep the credentials past their real expiry.
+   *
+   * @param notAfter when the request was sent plus the duration it asked for
+   * @return the credentials, expiring at ExpiredTime or {@code notAfter}, whichever is earlier
+   * @throws CredentialsException naming the missing or invalid field, never its value
+   */
+  public static RefreshingCredentials.Expiring of(String source, String secretId, String secretKey, String token,
+      Long expiredTime, Instant notAfter) {
+    RefreshingCredentials.Expiring issued = of(source, secretId, secretKey, token, expiredTime);
+    return issued.expiry.isAfter(notAfter) ? new RefreshingCredentials.Expiring(issued.credentials, notAfter) : issued;
+  }
+
   private static boolean blank(String value) {
     return value == null || value.trim().isEmpty();
   }
