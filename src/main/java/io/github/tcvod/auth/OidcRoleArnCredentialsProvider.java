@@ -151,12 +151,12 @@ public final class OidcRoleArnCredentialsProvider implements CredentialsProvider
 
   private RefreshingCredentials.Expiring fetch() {
     AssumeRoleWithWebIdentityRequest request = template.toBuilder().webIdentityToken(readToken()).build();
-    Instant granted = clock.instant().plusSeconds(template.durationSeconds());
+    Instant sent = clock.instant();
     AssumeRoleWithWebIdentityResponse answer = sts.assumeRoleWithWebIdentity(request);
     io.github.tcvod.sts.model.Credentials issued = answer.credentials();
     return issued == null ? TemporaryCredentials.of(describe(), null, null, null, null)
         : TemporaryCredentials.of(describe(), issued.tmpSecretId(), issued.tmpSecretKey(), issued.token(),
-            answer.expiredTime(), granted);
+            answer.expiredTime(), sent, template.durationSeconds());
   }
 
   private String readToken() {

@@ -65,12 +65,12 @@ public final class StsAssumeRoleCredentialsProvider implements CredentialsProvid
   }
 
   private RefreshingCredentials.Expiring fetch() {
-    Instant granted = clock.instant().plusSeconds(request.durationSeconds());
+    Instant sent = clock.instant();
     AssumeRoleResponse answer = sts.assumeRole(request);
     io.github.tcvod.sts.model.Credentials issued = answer.credentials();
     return issued == null ? TemporaryCredentials.of(describe(), null, null, null, null)
         : TemporaryCredentials.of(describe(), issued.tmpSecretId(), issued.tmpSecretKey(), issued.token(),
-            answer.expiredTime(), granted);
+            answer.expiredTime(), sent, request.durationSeconds());
   }
 
   private String describe() {

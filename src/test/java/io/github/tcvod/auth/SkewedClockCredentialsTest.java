@@ -53,4 +53,22 @@ class SkewedClockCredentialsTest {
       assertEquals(2, emulator.stsCalls());
     }
   }
+  @Test
+  void oidcCredentialsAreUsedAndRefreshedOnTimeWhenTheLocalClockIsAheadByMoreThanTheirLifetime() throws IOException {
+    local.set(service.instant().plus(SKEW));
+    Path token = Files.write(dir.resolve("token"), "oidc-token-1".getBytes(StandardCharsets.UTF_8));
+    emulator.lifetime(Duration.ofHours(2));
+    try (OidcRoleArnCredentialsProvider provider = OidcRoleArnCredentialsProvider.builder().providerId("tke-oidc")
+        .roleArn(ROLE_ARN).tokenFile(token).duration(Duration.ofHours(2)).endpoint(emulator.stsEndpoint())
+        .clock(local).build()) {
+      // ExpiredTime is an hour ago by the local clock, yet STS has just granted two hours.
+      assertEquals("AKIDtmp1", provider.resolveCredentials().secretId());
+      advance(Duration.ofMinutes(114));
+      assertEquals("AKIDtmp1", provider.resolveCredentials().secretId(), "6 minutes left: not yet due");
+      assertEquals(1, emulator.stsCalls(), "not fetched again at every call");
+      advance(Duration.ofMinutes(2));
+      assertEquals("AKIDtmp2", provider.resolveCredentials().secretId(), "refreshed 5 minutes before the real expiry");
+      assertEquals(2, emulator.stsCalls());
+    }
+  }
 }

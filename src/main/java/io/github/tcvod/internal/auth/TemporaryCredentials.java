@@ -39,18 +39,24 @@ public final class TemporaryCredentials {
   }
 
   /**
-   * As {@link #of(String, String, String, String, Long)}, for STS answers: STS grants at most the
-   * duration asked for, so an ExpiredTime later than that is read by a local clock behind the
-   * service's, and believing it would keep the credentials past their real expiry.
+   * As {@link #of(String, String, String, String, Long)}, for STS answers. STS grants at most the
+   * duration asked for, so an ExpiredTime later than the request's time plus that duration was read
+   * by a local clock behind the service's, and one not after the request's time by a clock ahead of
+   * it: believed, the first would keep the credentials past their real expiry, the second would call
+   * freshly issued credentials expired. Either way they last the duration asked for.
    *
-   * @param notAfter when the request was sent plus the duration it asked for
-   * @return the credentials, expiring at ExpiredTime or {@code notAfter}, whichever is earlier
+   * @param sent when the request was sent, by the local clock
+   * @param askedSeconds the DurationSeconds asked for
+   * @return the credentials, expiring when ExpiredTime says, or {@code sent + askedSeconds} when the
+   *     local clock is off
    * @throws CredentialsException naming the missing or invalid field, never its value
    */
   public static RefreshingCredentials.Expiring of(String source, String secretId, String secretKey, String token,
-      Long expiredTime, Instant notAfter) {
+      Long expiredTime, Instant sent, long askedSeconds) {
     RefreshingCredentials.Expiring issued = of(source, secretId, secretKey, token, expiredTime);
-    return issued.expiry.isAfter(notAfter) ? new RefreshingCredentials.Expiring(issued.credentials, notAfter) : issued;
+    Instant granted = sent.plusSeconds(askedSeconds);
+    return issued.expiry.isAfter(granted) || !issued.expiry.isAfter(sent)
+        ? new RefreshingCredentials.Expiring(issued.credentials, granted) : issued;
   }
 
   private static boolean blank(String value) {
