@@ -375,22 +375,13 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
   private static void apply(OkHttpClient.Builder http, Duration connect, Duration read, Duration write) {
     if (connect != null) {
-      http.connectTimeout(okHttpMillis(connect), TimeUnit.MILLISECONDS);
+      http.connectTimeout(Durations.toMillisRoundedUp(connect), TimeUnit.MILLISECONDS);
     }
     if (read != null) {
-      http.readTimeout(okHttpMillis(read), TimeUnit.MILLISECONDS);
+      http.readTimeout(Durations.toMillisRoundedUp(read), TimeUnit.MILLISECONDS);
     }
     if (write != null) {
-      http.writeTimeout(okHttpMillis(write), TimeUnit.MILLISECONDS);
+      http.writeTimeout(Durations.toMillisRoundedUp(write), TimeUnit.MILLISECONDS);
     }
-  }
-
-  /**
-   * A positive timeout in OkHttp's milliseconds, rounded up: OkHttp reads 0 as "no timeout", so a
-   * timeout under a millisecond truncated to 0 would wait forever, and rounding down would shorten it.
-   */
-  private static long okHttpMillis(Duration timeout) {
-    long millis = timeout.toMillis();
-    return timeout.minusMillis(millis).isZero() ? millis : millis + 1;
   }
 }

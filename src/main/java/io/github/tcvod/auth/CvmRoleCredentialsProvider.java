@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.github.tcvod.exception.CredentialsException;
+import io.github.tcvod.internal.Durations;
 import io.github.tcvod.internal.auth.RefreshingCredentials;
 import io.github.tcvod.internal.auth.TemporaryCredentials;
 import java.io.ByteArrayOutputStream;
@@ -50,8 +51,7 @@ public final class CvmRoleCredentialsProvider implements CredentialsProvider, Cl
   private CvmRoleCredentialsProvider(Builder builder) {
     this.metadataUrl = builder.metadataUrl;
     this.roleName = builder.roleName;
-    // Rounded up: OkHttp reads 0 ms as "no timeout", which a timeout under a millisecond truncated to.
-    long timeoutMillis = builder.timeout.toMillis() + (builder.timeout.minusMillis(builder.timeout.toMillis()).isZero() ? 0 : 1);
+    long timeoutMillis = Durations.toMillisRoundedUp(builder.timeout);
     // Two requests per refresh, so the call timeout (which also bounds DNS) is twice the per-request bound.
     this.http = new OkHttpClient.Builder()
         .connectTimeout(timeoutMillis, TimeUnit.MILLISECONDS)

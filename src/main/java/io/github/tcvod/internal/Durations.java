@@ -42,6 +42,18 @@ public final class Durations {
   }
 
   /**
+   * A positive timeout in OkHttp's milliseconds, rounded up: OkHttp reads 0 as "no timeout", so a
+   * timeout under a millisecond truncated to 0 would wait forever, and rounding down would shorten it.
+   *
+   * @param timeout a timeout, positive
+   * @return its milliseconds, at least 1
+   */
+  public static long toMillisRoundedUp(Duration timeout) {
+    long millis = timeout.toMillis();
+    return timeout.minusMillis(millis).isZero() ? millis : millis + 1;
+  }
+
+  /**
    * @param duration a duration, or null
    * @return its length in nanoseconds, saturated to the long range; 0 for null
    */
