@@ -2,16 +2,28 @@ package io.github.tcvod.codegen;
 
 import com.google.common.collect.ImmutableMap;
 import com.samskivert.mustache.Mustache;
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.servers.Server;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openapitools.codegen.CodegenOperation;
@@ -105,6 +117,126 @@ public class TcvodCodegen extends JavaClientCodegen {
     }
     imports.appendTail(pruned);
     return pruned.toString();
+  }
+
+  /**
+   * Two enum shapes the templates' nested enums cannot take are rewritten before any model is built:
+   * an enum schema of its own (a component such as {@code OnOff: {type: string, enum: [ON, OFF]}})
+   * is copied into every member that refers to it, so each gets the nested enum an inline one
+   * gets (the stock generator would make a class of it that no template renders and no reader or
+   * writer knows); and an enum of numbers or booleans loses its {@code enum}, which the templates
+   * would turn into a string enum sent as JSON strings, and keeps its values as
+   * {@code x-tc-known-values} for the Javadoc: its member is a plain {@code Long}, {@code Integer},
+   * {@code Double} or {@code Boolean}, written as its schema says.
+   */
+  @Override
+  public void preprocessOpenAPI(OpenAPI openAPI) {
+    rewriteEnums(openAPI);
+    super.preprocessOpenAPI(openAPI);
+  }
+
+  static final String KNOWN_VALUES = "x-tc-known-values";
+
+  @SuppressWarnings("rawtypes")
+  static void rewriteEnums(OpenAPI openAPI) {
+    Map<String, Schema> schemas = openAPI.getComponents() == null ? null : openAPI.getComponents().getSchemas();
+    Map<String, Schema> enums = new LinkedHashMap<>();
+    if (schemas != null) {
+      schemas.forEach((name, schema) -> {
+        if (schema.getEnum() != null && !schema.getEnum().isEmpty() && schema.getProperties() == null) {
+          enums.put(name, schema);
+        }
+      });
+    }
+    Set<Schema> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    if (schemas != null) {
+      for (Map.Entry<String, Schema> entry : schemas.entrySet()) {
+        if (!enums.containsKey(entry.getKey())) {
+          entry.setValue(rewrite(entry.getValue(), enums, seen));
+        }
+      }
+    }
+    if (openAPI.getPaths() != null) {
+      for (PathItem path : openAPI.getPaths().values()) {
+        for (Operation operation : path.readOperations()) {
+          if (operation.getRequestBody() != null) {
+            rewrite(operation.getRequestBody().getContent(), enums, seen);
+          }
+          if (operation.getResponses() != null) {
+            for (ApiResponse response : operation.getResponses().values()) {
+              rewrite(response.getContent(), enums, seen);
+            }
+          }
+        }
+      }
+    }
+    if (schemas != null) {
+      enums.keySet().forEach(schemas::remove);
+    }
+  }
+
+  @SuppressWarnings("rawtypes")
+  private static void rewrite(Content content, Map<String, Schema> enums, Set<Schema> seen) {
+    if (content != null) {
+      for (MediaType media : content.values()) {
+        media.setSchema(rewrite(media.getSchema(), enums, seen));
+      }
+    }
+  }
+
+  /** @return the schema to use instead of {@code schema}: a copy of an enum it refers to, or itself rewritten */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static Schema rewrite(Schema schema, Map<String, Schema> enums, Set<Schema> seen) {
+    if (schema == null) {
+      return null;
+    }
+    if (schema.get$ref() != null) {
+      String ref = schema.get$ref();
+      Schema target = enums.get(ref.substring(ref.lastIndexOf('/') + 1));
+      return target == null ? schema : rewrite(copyOfEnum(target, schema), enums, seen);
+    }
+    if (!seen.add(schema)) {
+      return schema;
+    }
+    if (schema.getProperties() != null) {
+      for (Map.Entry<String, Schema> property : ((Map<String, Schema>) schema.getProperties()).entrySet()) {
+        property.setValue(rewrite(property.getValue(), enums, seen));
+      }
+    }
+    schema.setItems(rewrite(schema.getItems(), enums, seen));
+    if (schema.getAdditionalProperties() instanceof Schema) {
+      schema.setAdditionalProperties(rewrite((Schema) schema.getAdditionalProperties(), enums, seen));
+    }
+    for (List<Schema> composed : new List[] {schema.getAllOf(), schema.getAnyOf(), schema.getOneOf()}) {
+      if (composed != null) {
+        composed.replaceAll(part -> rewrite(part, enums, seen));
+      }
+    }
+    boolean string = schema.getType() == null || "string".equals(schema.getType());
+    if (schema.getEnum() != null && !string) {
+      schema.addExtension(KNOWN_VALUES, schema.getEnum().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+      schema.setEnum(null);
+    }
+    return schema;
+  }
+
+  /** A fresh inline copy of an enum schema, with the referring member's description when it has one. */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static Schema copyOfEnum(Schema target, Schema reference) {
+    Schema copy = new Schema();
+    copy.setType(target.getType());
+    copy.setFormat(target.getFormat());
+    copy.setEnum(new ArrayList<>(target.getEnum()));
+    copy.setDescription(reference.getDescription() != null ? reference.getDescription() : target.getDescription());
+    copy.setDefault(target.getDefault());
+    copy.setNullable(target.getNullable());
+    copy.setDeprecated(target.getDeprecated());
+    copy.setMinimum(target.getMinimum());
+    copy.setMaximum(target.getMaximum());
+    if (target.getExtensions() != null) {
+      copy.setExtensions(new LinkedHashMap<>(target.getExtensions()));
+    }
+    return copy;
   }
 
   @Override

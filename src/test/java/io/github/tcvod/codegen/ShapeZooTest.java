@@ -191,6 +191,30 @@ class ShapeZooTest {
     assertEquals(json, Json.GSON.toJson(parsed));
   }
 
+  /**
+   * An enum schema of its own, referenced from several places, is an enum of each member that
+   * refers to it (typed, keeping unknown values); enums of numbers and booleans are numbers and
+   * booleans on the wire, as their schema says.
+   */
+  @Test
+  void sharedAndNonStringEnumsKeepTheirWireTypes() throws Exception {
+    Class<?> enums = loader.loadClass(MODEL_PACKAGE + ".Enums");
+    String json = "{\"Switch\":\"ON\",\"Switches\":[\"OFF\",\"NEW\"],\"SwitchByName\":{\"a\":\"ON\"},\"Level\":20,"
+        + "\"Priority\":-1,\"Levels\":[1,3],\"Scale\":0.5,\"Forced\":true}";
+    Object parsed = Json.GSON.fromJson(json, enums);
+    assertEquals("ON", String.valueOf(enums.getMethod("switchValue").invoke(parsed)));
+    assertTrue(enums.getMethod("switchValue").getReturnType().isEnum());
+    assertEquals("[OFF, UNKNOWN_TO_SDK_VERSION]", String.valueOf(enums.getMethod("switches").invoke(parsed)));
+    assertEquals(20L, enums.getMethod("level").invoke(parsed));
+    assertEquals(-1, enums.getMethod("priority").invoke(parsed));
+    assertEquals(Arrays.asList(1L, 3L), enums.getMethod("levels").invoke(parsed));
+    assertEquals(0.5, enums.getMethod("scale").invoke(parsed));
+    assertEquals(Boolean.TRUE, enums.getMethod("forced").invoke(parsed));
+    assertEquals(json, Json.GSON.toJson(parsed));
+    assertTrue(generated.keySet().stream().noneMatch(file -> file.endsWith("/OnOff.java") || file.endsWith("/Level.java")),
+        "no class for an enum schema: " + generated.keySet());
+  }
+
   @Test
   void acronymAndDigitNamesReadAsAJavaUserExpects() throws Exception {
     for (String accessor : new String[] {"aiAnalysisTemplateSet", "hasAiAnalysisTemplateSet"}) {

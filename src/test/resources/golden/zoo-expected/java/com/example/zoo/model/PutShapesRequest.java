@@ -30,6 +30,7 @@ public final class PutShapesRequest {
   private final Folder folder;
   private final Object nothing;
   private final Texts texts;
+  private final Enums enums;
 
   PutShapesRequest(Builder builder) {
     this.scalars = builder.scalars;
@@ -39,6 +40,7 @@ public final class PutShapesRequest {
     this.folder = builder.folder;
     this.nothing = builder.nothing;
     this.texts = builder.texts;
+    this.enums = builder.enums;
   }
 
   /** @return a builder with every field unset */
@@ -56,6 +58,7 @@ public final class PutShapesRequest {
     builder.folder = folder;
     builder.nothing = nothing;
     builder.texts = texts;
+    builder.enums = enums;
     return builder;
   }
 
@@ -130,6 +133,16 @@ public final class PutShapesRequest {
     return texts;
   }
 
+  /**
+   * Enums
+   *
+   * @return the value, or null when absent
+   */
+  @Schema(name = "Enums")
+  public Enums enums() {
+    return enums;
+  }
+
   /** Checks the spec's constraints here and in every nested object, however this one was made. */
   void validate() {
     Validate.required("PutShapesRequest.Scalars", scalars);
@@ -151,6 +164,9 @@ public final class PutShapesRequest {
     if (texts != null) {
       texts.validate();
     }
+    if (enums != null) {
+      enums.validate();
+    }
   }
 
   @Override
@@ -168,12 +184,13 @@ public final class PutShapesRequest {
         && Objects.equals(tree, that.tree)
         && Objects.equals(folder, that.folder)
         && Objects.equals(nothing, that.nothing)
-        && Objects.equals(texts, that.texts);
+        && Objects.equals(texts, that.texts)
+        && Objects.equals(enums, that.enums);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(scalars, containers, keywords, tree, folder, nothing, texts);
+    return Objects.hash(scalars, containers, keywords, tree, folder, nothing, texts, enums);
   }
 
   @Override
@@ -186,6 +203,7 @@ public final class PutShapesRequest {
         .add("Folder", folder)
         .add("Nothing", nothing)
         .add("Texts", texts)
+        .add("Enums", enums)
         .build();
   }
 
@@ -201,7 +219,8 @@ public final class PutShapesRequest {
       ModelTable.model("Tree", TreeNode::table),
       ModelTable.model("Folder", Folder::table),
       ModelTable.scalar("Nothing", Object.class),
-      ModelTable.model("Texts", Texts::table));
+      ModelTable.model("Texts", Texts::table),
+      ModelTable.model("Enums", Enums::table));
 
   /** @return this type's table, for the models it is nested in */
   static ModelTable<?> table() {
@@ -223,6 +242,7 @@ public final class PutShapesRequest {
     builder.folder = ModelTable.member(members, 5);
     builder.nothing = ModelTable.member(members, 6);
     builder.texts = ModelTable.member(members, 7);
+    builder.enums = ModelTable.member(members, 8);
     return new PutShapesRequest(builder);
   }
 
@@ -254,6 +274,9 @@ public final class PutShapesRequest {
     if (value.texts != null) {
       Texts.writeJson(out.name("Texts"), value.texts);
     }
+    if (value.enums != null) {
+      Enums.writeJson(out.name("Enums"), value.enums);
+    }
     out.endObject();
   }
 
@@ -282,6 +305,7 @@ public final class PutShapesRequest {
     Folder folder;
     Object nothing;
     Texts texts;
+    Enums enums;
 
     Builder() {
     }
@@ -360,6 +384,17 @@ public final class PutShapesRequest {
      */
     public Builder texts(Texts value) {
       this.texts = value;
+      return this;
+    }
+
+    /**
+     * Sets {@code Enums}; see {@link PutShapesRequest#enums()}.
+     *
+     * @param value the value, or null to leave it unset
+     * @return this builder
+     */
+    public Builder enums(Enums value) {
+      this.enums = value;
       return this;
     }
 
