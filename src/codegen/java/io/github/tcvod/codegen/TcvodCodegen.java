@@ -26,7 +26,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openapitools.codegen.CodegenModel;
 import org.openapitools.codegen.CodegenOperation;
+import org.openapitools.codegen.CodegenProperty;
 import org.openapitools.codegen.languages.JavaClientCodegen;
 
 /**
@@ -237,6 +239,22 @@ public class TcvodCodegen extends JavaClientCodegen {
       copy.setExtensions(new LinkedHashMap<>(target.getExtensions()));
     }
     return copy;
+  }
+
+  /**
+   * A value of any type ({@code {}}, {@code items: {}}, {@code additionalProperties: true}) is an
+   * {@code Object} like a free-form object, and is read and written the same way (Gson's own
+   * adapter for {@code Object}); the templates know only the free-form flag, and the value of any
+   * type would otherwise be handed to a writer of strings, numbers and booleans.
+   */
+  @Override
+  public void postProcessModelProperty(CodegenModel model, CodegenProperty property) {
+    super.postProcessModelProperty(model, property);
+    for (CodegenProperty p = property; p != null; p = p.items) {
+      if (p.isAnyType && !p.isContainer) {
+        p.isFreeFormObject = true;
+      }
+    }
   }
 
   @Override

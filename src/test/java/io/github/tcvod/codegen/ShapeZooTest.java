@@ -215,6 +215,24 @@ class ShapeZooTest {
         "no class for an enum schema: " + generated.keySet());
   }
 
+  /** Numbers of no format, string formats and values of any type keep the JSON the service sends. */
+  @Test
+  void formatsAndValuesOfAnyTypeKeepTheirJson() throws Exception {
+    Class<?> containers = loader.loadClass(MODEL_PACKAGE + ".Containers");
+    String json = "{\"Number\":59.990001678467,\"Timestamp\":\"2026-01-20T03:02:33Z\",\"Day\":\"2026-01-20\","
+        + "\"Id\":\"0f0e0d0c-0b0a-0908-0706-050403020100\",\"Link\":\"https://a/b?c=d\",\"Bytes\":\"AAEC\","
+        + "\"Anything\":{\"a\":[1.5,\"x\",true]},\"AnyList\":[1.5,\"x\",null,{}],\"AnyMap\":{\"k\":[false]}}";
+    Object parsed = Json.GSON.fromJson(json, containers);
+    assertEquals(59.990001678467, containers.getMethod("number").invoke(parsed));
+    assertEquals("2026-01-20T03:02:33Z", containers.getMethod("timestamp").invoke(parsed));
+    assertEquals(json.replace(",null", ""), Json.GSON.toJson(parsed).replace(",null", ""));
+    Object builder = containers.getMethod("builder").invoke(null);
+    builder.getClass().getMethod("number", Double.class).invoke(builder, 0.25);
+    InvocationTargetException tooSmall = assertThrows(InvocationTargetException.class,
+        () -> builder.getClass().getMethod("build").invoke(builder));
+    assertEquals("Containers.Number must be at least 0.5, was 0.25", tooSmall.getCause().getMessage());
+  }
+
   @Test
   void acronymAndDigitNamesReadAsAJavaUserExpects() throws Exception {
     for (String accessor : new String[] {"aiAnalysisTemplateSet", "hasAiAnalysisTemplateSet"}) {

@@ -38,6 +38,15 @@ public final class Containers {
   private final Map<String, String> labels;
   private final Map<String, Long> counts;
   private final Map<String, Scalars> scalarsByName;
+  private final Double number;
+  private final String timestamp;
+  private final String day;
+  private final String id;
+  private final String link;
+  private final String bytes;
+  private final Object anything;
+  private final List<Object> anyList;
+  private final Map<String, Object> anyMap;
   private final ContainersInline inline;
 
   Containers(Builder builder) {
@@ -51,6 +60,15 @@ public final class Containers {
     this.labels = Copies.map(builder.labels);
     this.counts = Copies.map(builder.counts);
     this.scalarsByName = Copies.map(builder.scalarsByName);
+    this.number = builder.number;
+    this.timestamp = builder.timestamp;
+    this.day = builder.day;
+    this.id = builder.id;
+    this.link = builder.link;
+    this.bytes = builder.bytes;
+    this.anything = builder.anything;
+    this.anyList = Copies.list(builder.anyList);
+    this.anyMap = Copies.map(builder.anyMap);
     this.inline = builder.inline;
   }
 
@@ -72,6 +90,15 @@ public final class Containers {
     builder.labels = labels;
     builder.counts = counts;
     builder.scalarsByName = scalarsByName;
+    builder.number = number;
+    builder.timestamp = timestamp;
+    builder.day = day;
+    builder.id = id;
+    builder.link = link;
+    builder.bytes = bytes;
+    builder.anything = anything;
+    builder.anyList = anyList;
+    builder.anyMap = anyMap;
     builder.inline = inline;
     return builder;
   }
@@ -237,6 +264,107 @@ public final class Containers {
   }
 
   /**
+   * A number of no format, a Double like a float.
+   * Minimum: 0.5.
+   *
+   * @return the value, or null when absent
+   */
+  @Schema(name = "Number", description = "A number of no format, a Double like a float.", minimum = "0.5")
+  public Double number() {
+    return number;
+  }
+
+  /**
+   * A date-time, sent and kept as the service writes it.
+   *
+   * @return the value, or null when absent
+   */
+  @Schema(name = "Timestamp", description = "A date-time, sent and kept as the service writes it.")
+  public String timestamp() {
+    return timestamp;
+  }
+
+  /**
+   * A date, as text.
+   *
+   * @return the value, or null when absent
+   */
+  @Schema(name = "Day", description = "A date, as text.")
+  public String day() {
+    return day;
+  }
+
+  /**
+   * A UUID, as text.
+   *
+   * @return the value, or null when absent
+   */
+  @Schema(name = "Id", description = "A UUID, as text.")
+  public String id() {
+    return id;
+  }
+
+  /**
+   * A URI, as text.
+   *
+   * @return the value, or null when absent
+   */
+  @Schema(name = "Link", description = "A URI, as text.")
+  public String link() {
+    return link;
+  }
+
+  /**
+   * Base64 text.
+   *
+   * @return the value, or null when absent
+   */
+  @Schema(name = "Bytes", description = "Base64 text.")
+  public String bytes() {
+    return bytes;
+  }
+
+  /**
+   * A value of any type.
+   *
+   * @return the value, or null when absent
+   */
+  @Schema(name = "Anything", description = "A value of any type.")
+  public Object anything() {
+    return anything;
+  }
+
+  /**
+   * A list of values of any type.
+   *
+   * @return an unmodifiable list, empty (never null) when absent; see {@link #hasAnyList()}
+   */
+  @Schema(name = "AnyList", description = "A list of values of any type.")
+  public List<Object> anyList() {
+    return Copies.listOrEmpty(anyList);
+  }
+
+  /** @return whether {@code AnyList} was set or received, even as an empty list */
+  public boolean hasAnyList() {
+    return anyList != null;
+  }
+
+  /**
+   * A map of values of any type.
+   *
+   * @return an unmodifiable map, empty (never null) when absent; see {@link #hasAnyMap()}
+   */
+  @Schema(name = "AnyMap", description = "A map of values of any type.")
+  public Map<String, Object> anyMap() {
+    return Copies.mapOrEmpty(anyMap);
+  }
+
+  /** @return whether {@code AnyMap} was set or received, even as an empty map */
+  public boolean hasAnyMap() {
+    return anyMap != null;
+  }
+
+  /**
    * Inline
    *
    * @return the value, or null when absent
@@ -265,6 +393,7 @@ public final class Containers {
         }
       }
     }
+    Validate.atLeast("Containers.Number", number, 0.5);
     if (inline != null) {
       inline.validate();
     }
@@ -289,12 +418,21 @@ public final class Containers {
         && Objects.equals(labels, that.labels)
         && Objects.equals(counts, that.counts)
         && Objects.equals(scalarsByName, that.scalarsByName)
+        && Objects.equals(number, that.number)
+        && Objects.equals(timestamp, that.timestamp)
+        && Objects.equals(day, that.day)
+        && Objects.equals(id, that.id)
+        && Objects.equals(link, that.link)
+        && Objects.equals(bytes, that.bytes)
+        && Objects.equals(anything, that.anything)
+        && Objects.equals(anyList, that.anyList)
+        && Objects.equals(anyMap, that.anyMap)
         && Objects.equals(inline, that.inline);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(names, ids, ratios, flags, modes, items, matrix, labels, counts, scalarsByName, inline);
+    return Objects.hash(names, ids, ratios, flags, modes, items, matrix, labels, counts, scalarsByName, number, timestamp, day, id, link, bytes, anything, anyList, anyMap, inline);
   }
 
   @Override
@@ -310,6 +448,15 @@ public final class Containers {
         .add("Labels", labels)
         .add("Counts", counts)
         .add("ScalarsByName", scalarsByName)
+        .add("Number", number)
+        .add("Timestamp", timestamp)
+        .add("Day", day)
+        .add("Id", id)
+        .add("Link", link)
+        .add("Bytes", bytes)
+        .add("Anything", anything)
+        .add("AnyList", anyList)
+        .add("AnyMap", anyMap)
         .add("Inline", inline)
         .build();
   }
@@ -364,6 +511,15 @@ public final class Containers {
       ModelTable.other("Labels", JsonAdapters.mapReader(JsonAdapters::readString)),
       ModelTable.other("Counts", JsonAdapters.mapReader(JsonAdapters::readLong)),
       ModelTable.other("ScalarsByName", JsonAdapters.mapReader(Scalars::readJson)),
+      ModelTable.scalar("Number", Double.class),
+      ModelTable.scalar("Timestamp", String.class),
+      ModelTable.scalar("Day", String.class),
+      ModelTable.scalar("Id", String.class),
+      ModelTable.scalar("Link", String.class),
+      ModelTable.scalar("Bytes", String.class),
+      ModelTable.scalar("Anything", Object.class),
+      ModelTable.other("AnyList", JsonAdapters.listReader(JsonAdapters::readObject)),
+      ModelTable.other("AnyMap", JsonAdapters.mapReader(JsonAdapters::readObject)),
       ModelTable.model("Inline", ContainersInline::table));
 
   /** @return this type's table, for the models it is nested in */
@@ -389,7 +545,16 @@ public final class Containers {
     builder.labels = ModelTable.member(members, 8);
     builder.counts = ModelTable.member(members, 9);
     builder.scalarsByName = ModelTable.member(members, 10);
-    builder.inline = ModelTable.member(members, 11);
+    builder.number = ModelTable.member(members, 11);
+    builder.timestamp = ModelTable.member(members, 12);
+    builder.day = ModelTable.member(members, 13);
+    builder.id = ModelTable.member(members, 14);
+    builder.link = ModelTable.member(members, 15);
+    builder.bytes = ModelTable.member(members, 16);
+    builder.anything = ModelTable.member(members, 17);
+    builder.anyList = ModelTable.member(members, 18);
+    builder.anyMap = ModelTable.member(members, 19);
+    builder.inline = ModelTable.member(members, 20);
     return new Containers(builder);
   }
 
@@ -430,6 +595,21 @@ public final class Containers {
     if (value.scalarsByName != null) {
       JsonAdapters.writeMap(out.name("ScalarsByName"), value.scalarsByName, Scalars::writeJson);
     }
+    JsonAdapters.writeField(out, "Number", value.number);
+    JsonAdapters.writeField(out, "Timestamp", value.timestamp);
+    JsonAdapters.writeField(out, "Day", value.day);
+    JsonAdapters.writeField(out, "Id", value.id);
+    JsonAdapters.writeField(out, "Link", value.link);
+    JsonAdapters.writeField(out, "Bytes", value.bytes);
+    if (value.anything != null) {
+      JsonAdapters.writeObject(out.name("Anything"), value.anything);
+    }
+    if (value.anyList != null) {
+      JsonAdapters.writeList(out.name("AnyList"), value.anyList, JsonAdapters::writeObject);
+    }
+    if (value.anyMap != null) {
+      JsonAdapters.writeMap(out.name("AnyMap"), value.anyMap, JsonAdapters::writeObject);
+    }
     if (value.inline != null) {
       ContainersInline.writeJson(out.name("Inline"), value.inline);
     }
@@ -464,6 +644,15 @@ public final class Containers {
     Map<String, String> labels;
     Map<String, Long> counts;
     Map<String, Scalars> scalarsByName;
+    Double number;
+    String timestamp;
+    String day;
+    String id;
+    String link;
+    String bytes;
+    Object anything;
+    List<Object> anyList;
+    Map<String, Object> anyMap;
     ContainersInline inline;
 
     Builder() {
@@ -648,6 +837,115 @@ public final class Containers {
      */
     public Builder scalarsByName(Map<String, Scalars> values) {
       this.scalarsByName = Copies.map(values);
+      return this;
+    }
+
+    /**
+     * Sets {@code Number}; see {@link Containers#number()}.
+     *
+     * @param value the value, or null to leave it unset
+     * @return this builder
+     */
+    public Builder number(Double value) {
+      this.number = value;
+      return this;
+    }
+
+    /**
+     * Sets {@code Timestamp}; see {@link Containers#timestamp()}.
+     *
+     * @param value the value, or null to leave it unset
+     * @return this builder
+     */
+    public Builder timestamp(String value) {
+      this.timestamp = value;
+      return this;
+    }
+
+    /**
+     * Sets {@code Day}; see {@link Containers#day()}.
+     *
+     * @param value the value, or null to leave it unset
+     * @return this builder
+     */
+    public Builder day(String value) {
+      this.day = value;
+      return this;
+    }
+
+    /**
+     * Sets {@code Id}; see {@link Containers#id()}.
+     *
+     * @param value the value, or null to leave it unset
+     * @return this builder
+     */
+    public Builder id(String value) {
+      this.id = value;
+      return this;
+    }
+
+    /**
+     * Sets {@code Link}; see {@link Containers#link()}.
+     *
+     * @param value the value, or null to leave it unset
+     * @return this builder
+     */
+    public Builder link(String value) {
+      this.link = value;
+      return this;
+    }
+
+    /**
+     * Sets {@code Bytes}; see {@link Containers#bytes()}.
+     *
+     * @param value the value, or null to leave it unset
+     * @return this builder
+     */
+    public Builder bytes(String value) {
+      this.bytes = value;
+      return this;
+    }
+
+    /**
+     * Sets {@code Anything}; see {@link Containers#anything()}.
+     *
+     * @param value the value, or null to leave it unset
+     * @return this builder
+     */
+    public Builder anything(Object value) {
+      this.anything = value;
+      return this;
+    }
+
+    /**
+     * Sets {@code AnyList}; see {@link Containers#anyList()}.
+     *
+     * @param values the items (copied), or null to leave it unset
+     * @return this builder
+     */
+    public Builder anyList(Collection<Object> values) {
+      this.anyList = Copies.list(values);
+      return this;
+    }
+
+    /**
+     * Sets {@code AnyList} to the given items.
+     *
+     * @param values the items
+     * @return this builder
+     */
+    public Builder anyList(Object... values) {
+      return anyList(Copies.asList(values));
+    }
+
+    /**
+     * Sets {@code AnyMap}; see {@link Containers#anyMap()}.
+     *
+     * @param values the entries (copied, in their order), or null to leave it unset
+     * @return this builder
+     */
+    public Builder anyMap(Map<String, Object> values) {
+      this.anyMap = Copies.map(values);
       return this;
     }
 
