@@ -52,14 +52,14 @@ public final class AdvancedSuperResolutionConfig {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.switchValue = switchValue;
-    builder.type = type;
-    builder.mode = mode;
-    builder.percent = percent;
-    builder.width = width;
-    builder.height = height;
-    builder.longSide = longSide;
-    builder.shortSide = shortSide;
+    builder.switchValue = this.switchValue;
+    builder.type = this.type;
+    builder.mode = this.mode;
+    builder.percent = this.percent;
+    builder.width = this.width;
+    builder.height = this.height;
+    builder.longSide = this.longSide;
+    builder.shortSide = this.shortSide;
     return builder;
   }
 
@@ -186,14 +186,14 @@ public final class AdvancedSuperResolutionConfig {
       return false;
     }
     AdvancedSuperResolutionConfig that = (AdvancedSuperResolutionConfig) other;
-    return Objects.equals(switchValue, that.switchValue)
-        && Objects.equals(type, that.type)
-        && Objects.equals(mode, that.mode)
-        && Objects.equals(percent, that.percent)
-        && Objects.equals(width, that.width)
-        && Objects.equals(height, that.height)
-        && Objects.equals(longSide, that.longSide)
-        && Objects.equals(shortSide, that.shortSide);
+    return Objects.equals(this.switchValue, that.switchValue)
+        && Objects.equals(this.type, that.type)
+        && Objects.equals(this.mode, that.mode)
+        && Objects.equals(this.percent, that.percent)
+        && Objects.equals(this.width, that.width)
+        && Objects.equals(this.height, that.height)
+        && Objects.equals(this.longSide, that.longSide)
+        && Objects.equals(this.shortSide, that.shortSide);
   }
 
   @Override

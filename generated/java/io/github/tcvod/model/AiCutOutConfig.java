@@ -43,10 +43,10 @@ public final class AiCutOutConfig {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.switchValue = switchValue;
-    builder.type = type;
-    builder.patternConfig = patternConfig;
-    builder.model = model;
+    builder.switchValue = this.switchValue;
+    builder.type = this.type;
+    builder.patternConfig = this.patternConfig;
+    builder.model = this.model;
     return builder;
   }
 
@@ -120,10 +120,10 @@ public final class AiCutOutConfig {
       return false;
     }
     AiCutOutConfig that = (AiCutOutConfig) other;
-    return Objects.equals(switchValue, that.switchValue)
-        && Objects.equals(type, that.type)
-        && Objects.equals(patternConfig, that.patternConfig)
-        && Objects.equals(model, that.model);
+    return Objects.equals(this.switchValue, that.switchValue)
+        && Objects.equals(this.type, that.type)
+        && Objects.equals(this.patternConfig, that.patternConfig)
+        && Objects.equals(this.model, that.model);
   }
 
   @Override

@@ -45,11 +45,11 @@ public final class BeautyEffectItem {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.switchValue = switchValue;
-    builder.type = type;
-    builder.value = value;
-    builder.resourcePath = resourcePath;
-    builder.extInfo = extInfo;
+    builder.switchValue = this.switchValue;
+    builder.type = this.type;
+    builder.value = this.value;
+    builder.resourcePath = this.resourcePath;
+    builder.extInfo = this.extInfo;
     return builder;
   }
 
@@ -123,11 +123,11 @@ public final class BeautyEffectItem {
       return false;
     }
     BeautyEffectItem that = (BeautyEffectItem) other;
-    return Objects.equals(switchValue, that.switchValue)
-        && Objects.equals(type, that.type)
-        && Objects.equals(value, that.value)
-        && Objects.equals(resourcePath, that.resourcePath)
-        && Objects.equals(extInfo, that.extInfo);
+    return Objects.equals(this.switchValue, that.switchValue)
+        && Objects.equals(this.type, that.type)
+        && Objects.equals(this.value, that.value)
+        && Objects.equals(this.resourcePath, that.resourcePath)
+        && Objects.equals(this.extInfo, that.extInfo);
   }
 
   @Override

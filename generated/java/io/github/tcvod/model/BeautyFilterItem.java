@@ -41,9 +41,9 @@ public final class BeautyFilterItem {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.switchValue = switchValue;
-    builder.type = type;
-    builder.value = value;
+    builder.switchValue = this.switchValue;
+    builder.type = this.type;
+    builder.value = this.value;
     return builder;
   }
 
@@ -97,9 +97,9 @@ public final class BeautyFilterItem {
       return false;
     }
     BeautyFilterItem that = (BeautyFilterItem) other;
-    return Objects.equals(switchValue, that.switchValue)
-        && Objects.equals(type, that.type)
-        && Objects.equals(value, that.value);
+    return Objects.equals(this.switchValue, that.switchValue)
+        && Objects.equals(this.type, that.type)
+        && Objects.equals(this.value, that.value);
   }
 
   @Override

@@ -40,8 +40,8 @@ public final class ColorEnhanceInfo {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.switchValue = switchValue;
-    builder.type = type;
+    builder.switchValue = this.switchValue;
+    builder.type = this.type;
     return builder;
   }
 
@@ -94,8 +94,8 @@ public final class ColorEnhanceInfo {
       return false;
     }
     ColorEnhanceInfo that = (ColorEnhanceInfo) other;
-    return Objects.equals(switchValue, that.switchValue)
-        && Objects.equals(type, that.type);
+    return Objects.equals(this.switchValue, that.switchValue)
+        && Objects.equals(this.type, that.type);
   }
 
   @Override

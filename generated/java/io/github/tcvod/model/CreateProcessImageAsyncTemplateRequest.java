@@ -43,10 +43,10 @@ public final class CreateProcessImageAsyncTemplateRequest {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.processImageConfigure = processImageConfigure;
-    builder.subAppId = subAppId;
-    builder.name = name;
-    builder.comment = comment;
+    builder.processImageConfigure = this.processImageConfigure;
+    builder.subAppId = this.subAppId;
+    builder.name = this.name;
+    builder.comment = this.comment;
     return builder;
   }
 
@@ -114,10 +114,10 @@ public final class CreateProcessImageAsyncTemplateRequest {
       return false;
     }
     CreateProcessImageAsyncTemplateRequest that = (CreateProcessImageAsyncTemplateRequest) other;
-    return Objects.equals(processImageConfigure, that.processImageConfigure)
-        && Objects.equals(subAppId, that.subAppId)
-        && Objects.equals(name, that.name)
-        && Objects.equals(comment, that.comment);
+    return Objects.equals(this.processImageConfigure, that.processImageConfigure)
+        && Objects.equals(this.subAppId, that.subAppId)
+        && Objects.equals(this.name, that.name)
+        && Objects.equals(this.comment, that.comment);
   }
 
   @Override

@@ -38,8 +38,8 @@ public final class CreateProcessImageAsyncTemplateResponse {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.definition = definition;
-    builder.requestId = requestId;
+    builder.definition = this.definition;
+    builder.requestId = this.requestId;
     return builder;
   }
 
@@ -76,8 +76,8 @@ public final class CreateProcessImageAsyncTemplateResponse {
       return false;
     }
     CreateProcessImageAsyncTemplateResponse that = (CreateProcessImageAsyncTemplateResponse) other;
-    return Objects.equals(definition, that.definition)
-        && Objects.equals(requestId, that.requestId);
+    return Objects.equals(this.definition, that.definition)
+        && Objects.equals(this.requestId, that.requestId);
   }
 
   @Override

@@ -39,8 +39,8 @@ public final class DeleteProcessImageAsyncTemplateRequest {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.definition = definition;
-    builder.subAppId = subAppId;
+    builder.definition = this.definition;
+    builder.subAppId = this.subAppId;
     return builder;
   }
 
@@ -81,8 +81,8 @@ public final class DeleteProcessImageAsyncTemplateRequest {
       return false;
     }
     DeleteProcessImageAsyncTemplateRequest that = (DeleteProcessImageAsyncTemplateRequest) other;
-    return Objects.equals(definition, that.definition)
-        && Objects.equals(subAppId, that.subAppId);
+    return Objects.equals(this.definition, that.definition)
+        && Objects.equals(this.subAppId, that.subAppId);
   }
 
   @Override

@@ -46,10 +46,10 @@ public final class DescribeProcessImageAsyncTemplatesRequest {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.subAppId = subAppId;
-    builder.definitions = definitions;
-    builder.offset = offset;
-    builder.limit = limit;
+    builder.subAppId = this.subAppId;
+    builder.definitions = this.definitions;
+    builder.offset = this.offset;
+    builder.limit = this.limit;
     return builder;
   }
 
@@ -121,10 +121,10 @@ public final class DescribeProcessImageAsyncTemplatesRequest {
       return false;
     }
     DescribeProcessImageAsyncTemplatesRequest that = (DescribeProcessImageAsyncTemplatesRequest) other;
-    return Objects.equals(subAppId, that.subAppId)
-        && Objects.equals(definitions, that.definitions)
-        && Objects.equals(offset, that.offset)
-        && Objects.equals(limit, that.limit);
+    return Objects.equals(this.subAppId, that.subAppId)
+        && Objects.equals(this.definitions, that.definitions)
+        && Objects.equals(this.offset, that.offset)
+        && Objects.equals(this.limit, that.limit);
   }
 
   @Override

@@ -44,9 +44,9 @@ public final class DescribeProcessImageAsyncTemplatesResponse {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.totalCount = totalCount;
-    builder.processImageAsyncTemplateSet = processImageAsyncTemplateSet;
-    builder.requestId = requestId;
+    builder.totalCount = this.totalCount;
+    builder.processImageAsyncTemplateSet = this.processImageAsyncTemplateSet;
+    builder.requestId = this.requestId;
     return builder;
   }
 
@@ -107,9 +107,9 @@ public final class DescribeProcessImageAsyncTemplatesResponse {
       return false;
     }
     DescribeProcessImageAsyncTemplatesResponse that = (DescribeProcessImageAsyncTemplatesResponse) other;
-    return Objects.equals(totalCount, that.totalCount)
-        && Objects.equals(processImageAsyncTemplateSet, that.processImageAsyncTemplateSet)
-        && Objects.equals(requestId, that.requestId);
+    return Objects.equals(this.totalCount, that.totalCount)
+        && Objects.equals(this.processImageAsyncTemplateSet, that.processImageAsyncTemplateSet)
+        && Objects.equals(this.requestId, that.requestId);
   }
 
   @Override

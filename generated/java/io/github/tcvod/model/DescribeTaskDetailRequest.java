@@ -39,8 +39,8 @@ public final class DescribeTaskDetailRequest {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.taskId = taskId;
-    builder.subAppId = subAppId;
+    builder.taskId = this.taskId;
+    builder.subAppId = this.subAppId;
     return builder;
   }
 
@@ -81,8 +81,8 @@ public final class DescribeTaskDetailRequest {
       return false;
     }
     DescribeTaskDetailRequest that = (DescribeTaskDetailRequest) other;
-    return Objects.equals(taskId, that.taskId)
-        && Objects.equals(subAppId, that.subAppId);
+    return Objects.equals(this.taskId, that.taskId)
+        && Objects.equals(this.subAppId, that.subAppId);
   }
 
   @Override

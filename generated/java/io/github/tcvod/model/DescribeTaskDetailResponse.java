@@ -49,13 +49,13 @@ public final class DescribeTaskDetailResponse {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.taskType = taskType;
-    builder.status = status;
-    builder.createTime = createTime;
-    builder.beginProcessTime = beginProcessTime;
-    builder.finishTime = finishTime;
-    builder.processImageAsyncTask = processImageAsyncTask;
-    builder.requestId = requestId;
+    builder.taskType = this.taskType;
+    builder.status = this.status;
+    builder.createTime = this.createTime;
+    builder.beginProcessTime = this.beginProcessTime;
+    builder.finishTime = this.finishTime;
+    builder.processImageAsyncTask = this.processImageAsyncTask;
+    builder.requestId = this.requestId;
     return builder;
   }
 
@@ -152,13 +152,13 @@ public final class DescribeTaskDetailResponse {
       return false;
     }
     DescribeTaskDetailResponse that = (DescribeTaskDetailResponse) other;
-    return Objects.equals(taskType, that.taskType)
-        && Objects.equals(status, that.status)
-        && Objects.equals(createTime, that.createTime)
-        && Objects.equals(beginProcessTime, that.beginProcessTime)
-        && Objects.equals(finishTime, that.finishTime)
-        && Objects.equals(processImageAsyncTask, that.processImageAsyncTask)
-        && Objects.equals(requestId, that.requestId);
+    return Objects.equals(this.taskType, that.taskType)
+        && Objects.equals(this.status, that.status)
+        && Objects.equals(this.createTime, that.createTime)
+        && Objects.equals(this.beginProcessTime, that.beginProcessTime)
+        && Objects.equals(this.finishTime, that.finishTime)
+        && Objects.equals(this.processImageAsyncTask, that.processImageAsyncTask)
+        && Objects.equals(this.requestId, that.requestId);
   }
 
   @Override

@@ -41,8 +41,8 @@ public final class ImageBeautyConfig {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.beautyEffectItems = beautyEffectItems;
-    builder.beautyFilterItems = beautyFilterItems;
+    builder.beautyEffectItems = this.beautyEffectItems;
+    builder.beautyFilterItems = this.beautyFilterItems;
     return builder;
   }
 
@@ -103,8 +103,8 @@ public final class ImageBeautyConfig {
       return false;
     }
     ImageBeautyConfig that = (ImageBeautyConfig) other;
-    return Objects.equals(beautyEffectItems, that.beautyEffectItems)
-        && Objects.equals(beautyFilterItems, that.beautyFilterItems);
+    return Objects.equals(this.beautyEffectItems, that.beautyEffectItems)
+        && Objects.equals(this.beautyFilterItems, that.beautyFilterItems);
   }
 
   @Override

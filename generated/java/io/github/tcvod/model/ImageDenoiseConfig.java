@@ -39,8 +39,8 @@ public final class ImageDenoiseConfig {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.switchValue = switchValue;
-    builder.type = type;
+    builder.switchValue = this.switchValue;
+    builder.type = this.type;
     return builder;
   }
 
@@ -91,8 +91,8 @@ public final class ImageDenoiseConfig {
       return false;
     }
     ImageDenoiseConfig that = (ImageDenoiseConfig) other;
-    return Objects.equals(switchValue, that.switchValue)
-        && Objects.equals(type, that.type);
+    return Objects.equals(this.switchValue, that.switchValue)
+        && Objects.equals(this.type, that.type);
   }
 
   @Override

@@ -40,8 +40,8 @@ public final class ImageEncodeConfig {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.format = format;
-    builder.quality = quality;
+    builder.format = this.format;
+    builder.quality = this.quality;
     return builder;
   }
 
@@ -89,8 +89,8 @@ public final class ImageEncodeConfig {
       return false;
     }
     ImageEncodeConfig that = (ImageEncodeConfig) other;
-    return Objects.equals(format, that.format)
-        && Objects.equals(quality, that.quality);
+    return Objects.equals(this.format, that.format)
+        && Objects.equals(this.quality, that.quality);
   }
 
   @Override

@@ -50,14 +50,14 @@ public final class ImageEnhanceConfig {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.superResolution = superResolution;
-    builder.advancedSuperResolution = advancedSuperResolution;
-    builder.denoise = denoise;
-    builder.imageQualityEnhance = imageQualityEnhance;
-    builder.colorEnhance = colorEnhance;
-    builder.sharpEnhance = sharpEnhance;
-    builder.faceEnhance = faceEnhance;
-    builder.lowLightEnhance = lowLightEnhance;
+    builder.superResolution = this.superResolution;
+    builder.advancedSuperResolution = this.advancedSuperResolution;
+    builder.denoise = this.denoise;
+    builder.imageQualityEnhance = this.imageQualityEnhance;
+    builder.colorEnhance = this.colorEnhance;
+    builder.sharpEnhance = this.sharpEnhance;
+    builder.faceEnhance = this.faceEnhance;
+    builder.lowLightEnhance = this.lowLightEnhance;
     return builder;
   }
 
@@ -178,14 +178,14 @@ public final class ImageEnhanceConfig {
       return false;
     }
     ImageEnhanceConfig that = (ImageEnhanceConfig) other;
-    return Objects.equals(superResolution, that.superResolution)
-        && Objects.equals(advancedSuperResolution, that.advancedSuperResolution)
-        && Objects.equals(denoise, that.denoise)
-        && Objects.equals(imageQualityEnhance, that.imageQualityEnhance)
-        && Objects.equals(colorEnhance, that.colorEnhance)
-        && Objects.equals(sharpEnhance, that.sharpEnhance)
-        && Objects.equals(faceEnhance, that.faceEnhance)
-        && Objects.equals(lowLightEnhance, that.lowLightEnhance);
+    return Objects.equals(this.superResolution, that.superResolution)
+        && Objects.equals(this.advancedSuperResolution, that.advancedSuperResolution)
+        && Objects.equals(this.denoise, that.denoise)
+        && Objects.equals(this.imageQualityEnhance, that.imageQualityEnhance)
+        && Objects.equals(this.colorEnhance, that.colorEnhance)
+        && Objects.equals(this.sharpEnhance, that.sharpEnhance)
+        && Objects.equals(this.faceEnhance, that.faceEnhance)
+        && Objects.equals(this.lowLightEnhance, that.lowLightEnhance);
   }
 
   @Override

@@ -42,10 +42,10 @@ public final class MediaMetaData {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.size = size;
-    builder.container = container;
-    builder.height = height;
-    builder.width = width;
+    builder.size = this.size;
+    builder.container = this.container;
+    builder.height = this.height;
+    builder.width = this.width;
     return builder;
   }
 
@@ -102,10 +102,10 @@ public final class MediaMetaData {
       return false;
     }
     MediaMetaData that = (MediaMetaData) other;
-    return Objects.equals(size, that.size)
-        && Objects.equals(container, that.container)
-        && Objects.equals(height, that.height)
-        && Objects.equals(width, that.width);
+    return Objects.equals(this.size, that.size)
+        && Objects.equals(this.container, that.container)
+        && Objects.equals(this.height, that.height)
+        && Objects.equals(this.width, that.width);
   }
 
   @Override

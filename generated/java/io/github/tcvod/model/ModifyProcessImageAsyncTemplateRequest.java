@@ -45,11 +45,11 @@ public final class ModifyProcessImageAsyncTemplateRequest {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.definition = definition;
-    builder.subAppId = subAppId;
-    builder.name = name;
-    builder.comment = comment;
-    builder.processImageConfigure = processImageConfigure;
+    builder.definition = this.definition;
+    builder.subAppId = this.subAppId;
+    builder.name = this.name;
+    builder.comment = this.comment;
+    builder.processImageConfigure = this.processImageConfigure;
     return builder;
   }
 
@@ -127,11 +127,11 @@ public final class ModifyProcessImageAsyncTemplateRequest {
       return false;
     }
     ModifyProcessImageAsyncTemplateRequest that = (ModifyProcessImageAsyncTemplateRequest) other;
-    return Objects.equals(definition, that.definition)
-        && Objects.equals(subAppId, that.subAppId)
-        && Objects.equals(name, that.name)
-        && Objects.equals(comment, that.comment)
-        && Objects.equals(processImageConfigure, that.processImageConfigure);
+    return Objects.equals(this.definition, that.definition)
+        && Objects.equals(this.subAppId, that.subAppId)
+        && Objects.equals(this.name, that.name)
+        && Objects.equals(this.comment, that.comment)
+        && Objects.equals(this.processImageConfigure, that.processImageConfigure);
   }
 
   @Override

@@ -36,7 +36,7 @@ public final class ModifyProcessImageAsyncTemplateResponse {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.requestId = requestId;
+    builder.requestId = this.requestId;
     return builder;
   }
 
@@ -63,7 +63,7 @@ public final class ModifyProcessImageAsyncTemplateResponse {
       return false;
     }
     ModifyProcessImageAsyncTemplateResponse that = (ModifyProcessImageAsyncTemplateResponse) other;
-    return Objects.equals(requestId, that.requestId);
+    return Objects.equals(this.requestId, that.requestId);
   }
 
   @Override

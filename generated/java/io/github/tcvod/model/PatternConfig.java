@@ -45,11 +45,11 @@ public final class PatternConfig {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.transparencyThreshold = transparencyThreshold;
-    builder.opaqueThreshold = opaqueThreshold;
-    builder.edgeSamplingStep = edgeSamplingStep;
-    builder.edgeExpansionStep = edgeExpansionStep;
-    builder.edgeBlendingIntensity = edgeBlendingIntensity;
+    builder.transparencyThreshold = this.transparencyThreshold;
+    builder.opaqueThreshold = this.opaqueThreshold;
+    builder.edgeSamplingStep = this.edgeSamplingStep;
+    builder.edgeExpansionStep = this.edgeExpansionStep;
+    builder.edgeBlendingIntensity = this.edgeBlendingIntensity;
     return builder;
   }
 
@@ -133,11 +133,11 @@ public final class PatternConfig {
       return false;
     }
     PatternConfig that = (PatternConfig) other;
-    return Objects.equals(transparencyThreshold, that.transparencyThreshold)
-        && Objects.equals(opaqueThreshold, that.opaqueThreshold)
-        && Objects.equals(edgeSamplingStep, that.edgeSamplingStep)
-        && Objects.equals(edgeExpansionStep, that.edgeExpansionStep)
-        && Objects.equals(edgeBlendingIntensity, that.edgeBlendingIntensity);
+    return Objects.equals(this.transparencyThreshold, that.transparencyThreshold)
+        && Objects.equals(this.opaqueThreshold, that.opaqueThreshold)
+        && Objects.equals(this.edgeSamplingStep, that.edgeSamplingStep)
+        && Objects.equals(this.edgeExpansionStep, that.edgeExpansionStep)
+        && Objects.equals(this.edgeBlendingIntensity, that.edgeBlendingIntensity);
   }
 
   @Override

@@ -54,15 +54,15 @@ public final class ProcessImageAsync {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.taskId = taskId;
-    builder.status = status;
-    builder.errCode = errCode;
-    builder.message = message;
-    builder.progress = progress;
-    builder.input = input;
-    builder.output = output;
-    builder.sessionId = sessionId;
-    builder.sessionContext = sessionContext;
+    builder.taskId = this.taskId;
+    builder.status = this.status;
+    builder.errCode = this.errCode;
+    builder.message = this.message;
+    builder.progress = this.progress;
+    builder.input = this.input;
+    builder.output = this.output;
+    builder.sessionId = this.sessionId;
+    builder.sessionContext = this.sessionContext;
     return builder;
   }
 
@@ -186,15 +186,15 @@ public final class ProcessImageAsync {
       return false;
     }
     ProcessImageAsync that = (ProcessImageAsync) other;
-    return Objects.equals(taskId, that.taskId)
-        && Objects.equals(status, that.status)
-        && Objects.equals(errCode, that.errCode)
-        && Objects.equals(message, that.message)
-        && Objects.equals(progress, that.progress)
-        && Objects.equals(input, that.input)
-        && Objects.equals(output, that.output)
-        && Objects.equals(sessionId, that.sessionId)
-        && Objects.equals(sessionContext, that.sessionContext);
+    return Objects.equals(this.taskId, that.taskId)
+        && Objects.equals(this.status, that.status)
+        && Objects.equals(this.errCode, that.errCode)
+        && Objects.equals(this.message, that.message)
+        && Objects.equals(this.progress, that.progress)
+        && Objects.equals(this.input, that.input)
+        && Objects.equals(this.output, that.output)
+        && Objects.equals(this.sessionId, that.sessionId)
+        && Objects.equals(this.sessionContext, that.sessionContext);
   }
 
   @Override

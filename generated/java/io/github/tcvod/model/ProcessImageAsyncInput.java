@@ -42,10 +42,10 @@ public final class ProcessImageAsyncInput {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.fileId = fileId;
-    builder.url = url;
-    builder.imageTaskInput = imageTaskInput;
-    builder.outputConfig = outputConfig;
+    builder.fileId = this.fileId;
+    builder.url = this.url;
+    builder.imageTaskInput = this.imageTaskInput;
+    builder.outputConfig = this.outputConfig;
     return builder;
   }
 
@@ -108,10 +108,10 @@ public final class ProcessImageAsyncInput {
       return false;
     }
     ProcessImageAsyncInput that = (ProcessImageAsyncInput) other;
-    return Objects.equals(fileId, that.fileId)
-        && Objects.equals(url, that.url)
-        && Objects.equals(imageTaskInput, that.imageTaskInput)
-        && Objects.equals(outputConfig, that.outputConfig);
+    return Objects.equals(this.fileId, that.fileId)
+        && Objects.equals(this.url, that.url)
+        && Objects.equals(this.imageTaskInput, that.imageTaskInput)
+        && Objects.equals(this.outputConfig, that.outputConfig);
   }
 
   @Override

@@ -39,7 +39,7 @@ public final class ProcessImageAsyncInputExtendedParameter {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.prompts = prompts;
+    builder.prompts = this.prompts;
     return builder;
   }
 
@@ -71,7 +71,7 @@ public final class ProcessImageAsyncInputExtendedParameter {
       return false;
     }
     ProcessImageAsyncInputExtendedParameter that = (ProcessImageAsyncInputExtendedParameter) other;
-    return Objects.equals(prompts, that.prompts);
+    return Objects.equals(this.prompts, that.prompts);
   }
 
   @Override

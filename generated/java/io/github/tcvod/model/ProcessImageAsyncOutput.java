@@ -38,8 +38,8 @@ public final class ProcessImageAsyncOutput {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.fileInfo = fileInfo;
-    builder.outputText = outputText;
+    builder.fileInfo = this.fileInfo;
+    builder.outputText = this.outputText;
     return builder;
   }
 
@@ -79,8 +79,8 @@ public final class ProcessImageAsyncOutput {
       return false;
     }
     ProcessImageAsyncOutput that = (ProcessImageAsyncOutput) other;
-    return Objects.equals(fileInfo, that.fileInfo)
-        && Objects.equals(outputText, that.outputText);
+    return Objects.equals(this.fileInfo, that.fileInfo)
+        && Objects.equals(this.outputText, that.outputText);
   }
 
   @Override

@@ -41,9 +41,9 @@ public final class ProcessImageAsyncOutputConfig {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.mediaName = mediaName;
-    builder.classId = classId;
-    builder.expireTime = expireTime;
+    builder.mediaName = this.mediaName;
+    builder.classId = this.classId;
+    builder.expireTime = this.expireTime;
     return builder;
   }
 
@@ -92,9 +92,9 @@ public final class ProcessImageAsyncOutputConfig {
       return false;
     }
     ProcessImageAsyncOutputConfig that = (ProcessImageAsyncOutputConfig) other;
-    return Objects.equals(mediaName, that.mediaName)
-        && Objects.equals(classId, that.classId)
-        && Objects.equals(expireTime, that.expireTime);
+    return Objects.equals(this.mediaName, that.mediaName)
+        && Objects.equals(this.classId, that.classId)
+        && Objects.equals(this.expireTime, that.expireTime);
   }
 
   @Override

@@ -48,13 +48,13 @@ public final class ProcessImageAsyncOutputFileInfo {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.mediaName = mediaName;
-    builder.classId = classId;
-    builder.expireTime = expireTime;
-    builder.fileType = fileType;
-    builder.fileUrl = fileUrl;
-    builder.fileId = fileId;
-    builder.metaData = metaData;
+    builder.mediaName = this.mediaName;
+    builder.classId = this.classId;
+    builder.expireTime = this.expireTime;
+    builder.fileType = this.fileType;
+    builder.fileUrl = this.fileUrl;
+    builder.fileId = this.fileId;
+    builder.metaData = this.metaData;
     return builder;
   }
 
@@ -144,13 +144,13 @@ public final class ProcessImageAsyncOutputFileInfo {
       return false;
     }
     ProcessImageAsyncOutputFileInfo that = (ProcessImageAsyncOutputFileInfo) other;
-    return Objects.equals(mediaName, that.mediaName)
-        && Objects.equals(classId, that.classId)
-        && Objects.equals(expireTime, that.expireTime)
-        && Objects.equals(fileType, that.fileType)
-        && Objects.equals(fileUrl, that.fileUrl)
-        && Objects.equals(fileId, that.fileId)
-        && Objects.equals(metaData, that.metaData);
+    return Objects.equals(this.mediaName, that.mediaName)
+        && Objects.equals(this.classId, that.classId)
+        && Objects.equals(this.expireTime, that.expireTime)
+        && Objects.equals(this.fileType, that.fileType)
+        && Objects.equals(this.fileUrl, that.fileUrl)
+        && Objects.equals(this.fileId, that.fileId)
+        && Objects.equals(this.metaData, that.metaData);
   }
 
   @Override

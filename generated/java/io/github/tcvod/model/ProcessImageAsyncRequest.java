@@ -55,16 +55,16 @@ public final class ProcessImageAsyncRequest {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.subAppId = subAppId;
-    builder.fileId = fileId;
-    builder.url = url;
-    builder.base64 = base64;
-    builder.imageTaskInput = imageTaskInput;
-    builder.outputConfig = outputConfig;
-    builder.sessionId = sessionId;
-    builder.sessionContext = sessionContext;
-    builder.tasksPriority = tasksPriority;
-    builder.extInfo = extInfo;
+    builder.subAppId = this.subAppId;
+    builder.fileId = this.fileId;
+    builder.url = this.url;
+    builder.base64 = this.base64;
+    builder.imageTaskInput = this.imageTaskInput;
+    builder.outputConfig = this.outputConfig;
+    builder.sessionId = this.sessionId;
+    builder.sessionContext = this.sessionContext;
+    builder.tasksPriority = this.tasksPriority;
+    builder.extInfo = this.extInfo;
     return builder;
   }
 
@@ -203,16 +203,16 @@ public final class ProcessImageAsyncRequest {
       return false;
     }
     ProcessImageAsyncRequest that = (ProcessImageAsyncRequest) other;
-    return Objects.equals(subAppId, that.subAppId)
-        && Objects.equals(fileId, that.fileId)
-        && Objects.equals(url, that.url)
-        && Objects.equals(base64, that.base64)
-        && Objects.equals(imageTaskInput, that.imageTaskInput)
-        && Objects.equals(outputConfig, that.outputConfig)
-        && Objects.equals(sessionId, that.sessionId)
-        && Objects.equals(sessionContext, that.sessionContext)
-        && Objects.equals(tasksPriority, that.tasksPriority)
-        && Objects.equals(extInfo, that.extInfo);
+    return Objects.equals(this.subAppId, that.subAppId)
+        && Objects.equals(this.fileId, that.fileId)
+        && Objects.equals(this.url, that.url)
+        && Objects.equals(this.base64, that.base64)
+        && Objects.equals(this.imageTaskInput, that.imageTaskInput)
+        && Objects.equals(this.outputConfig, that.outputConfig)
+        && Objects.equals(this.sessionId, that.sessionId)
+        && Objects.equals(this.sessionContext, that.sessionContext)
+        && Objects.equals(this.tasksPriority, that.tasksPriority)
+        && Objects.equals(this.extInfo, that.extInfo);
   }
 
   @Override

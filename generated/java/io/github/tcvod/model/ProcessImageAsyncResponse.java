@@ -38,8 +38,8 @@ public final class ProcessImageAsyncResponse {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.taskId = taskId;
-    builder.requestId = requestId;
+    builder.taskId = this.taskId;
+    builder.requestId = this.requestId;
     return builder;
   }
 
@@ -76,8 +76,8 @@ public final class ProcessImageAsyncResponse {
       return false;
     }
     ProcessImageAsyncResponse that = (ProcessImageAsyncResponse) other;
-    return Objects.equals(taskId, that.taskId)
-        && Objects.equals(requestId, that.requestId);
+    return Objects.equals(this.taskId, that.taskId)
+        && Objects.equals(this.requestId, that.requestId);
   }
 
   @Override

@@ -42,10 +42,10 @@ public final class ProcessImageAsyncTask {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.encodeConfig = encodeConfig;
-    builder.enhanceConfig = enhanceConfig;
-    builder.beautyConfig = beautyConfig;
-    builder.aiCutOutConfig = aiCutOutConfig;
+    builder.encodeConfig = this.encodeConfig;
+    builder.enhanceConfig = this.enhanceConfig;
+    builder.beautyConfig = this.beautyConfig;
+    builder.aiCutOutConfig = this.aiCutOutConfig;
     return builder;
   }
 
@@ -114,10 +114,10 @@ public final class ProcessImageAsyncTask {
       return false;
     }
     ProcessImageAsyncTask that = (ProcessImageAsyncTask) other;
-    return Objects.equals(encodeConfig, that.encodeConfig)
-        && Objects.equals(enhanceConfig, that.enhanceConfig)
-        && Objects.equals(beautyConfig, that.beautyConfig)
-        && Objects.equals(aiCutOutConfig, that.aiCutOutConfig);
+    return Objects.equals(this.encodeConfig, that.encodeConfig)
+        && Objects.equals(this.enhanceConfig, that.enhanceConfig)
+        && Objects.equals(this.beautyConfig, that.beautyConfig)
+        && Objects.equals(this.aiCutOutConfig, that.aiCutOutConfig);
   }
 
   @Override

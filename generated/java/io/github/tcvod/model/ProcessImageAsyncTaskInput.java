@@ -39,8 +39,8 @@ public final class ProcessImageAsyncTaskInput {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.definition = definition;
-    builder.extendedParameter = extendedParameter;
+    builder.definition = this.definition;
+    builder.extendedParameter = this.extendedParameter;
     return builder;
   }
 
@@ -82,8 +82,8 @@ public final class ProcessImageAsyncTaskInput {
       return false;
     }
     ProcessImageAsyncTaskInput that = (ProcessImageAsyncTaskInput) other;
-    return Objects.equals(definition, that.definition)
-        && Objects.equals(extendedParameter, that.extendedParameter);
+    return Objects.equals(this.definition, that.definition)
+        && Objects.equals(this.extendedParameter, that.extendedParameter);
   }
 
   @Override

@@ -49,13 +49,13 @@ public final class ProcessImageAsyncTemplateItem {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.definition = definition;
-    builder.type = type;
-    builder.name = name;
-    builder.comment = comment;
-    builder.createTime = createTime;
-    builder.updateTime = updateTime;
-    builder.processImageConfigure = processImageConfigure;
+    builder.definition = this.definition;
+    builder.type = this.type;
+    builder.name = this.name;
+    builder.comment = this.comment;
+    builder.createTime = this.createTime;
+    builder.updateTime = this.updateTime;
+    builder.processImageConfigure = this.processImageConfigure;
     return builder;
   }
 
@@ -149,13 +149,13 @@ public final class ProcessImageAsyncTemplateItem {
       return false;
     }
     ProcessImageAsyncTemplateItem that = (ProcessImageAsyncTemplateItem) other;
-    return Objects.equals(definition, that.definition)
-        && Objects.equals(type, that.type)
-        && Objects.equals(name, that.name)
-        && Objects.equals(comment, that.comment)
-        && Objects.equals(createTime, that.createTime)
-        && Objects.equals(updateTime, that.updateTime)
-        && Objects.equals(processImageConfigure, that.processImageConfigure);
+    return Objects.equals(this.definition, that.definition)
+        && Objects.equals(this.type, that.type)
+        && Objects.equals(this.name, that.name)
+        && Objects.equals(this.comment, that.comment)
+        && Objects.equals(this.createTime, that.createTime)
+        && Objects.equals(this.updateTime, that.updateTime)
+        && Objects.equals(this.processImageConfigure, that.processImageConfigure);
   }
 
   @Override

@@ -40,8 +40,8 @@ public final class SharpEnhanceInfo {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.switchValue = switchValue;
-    builder.intensity = intensity;
+    builder.switchValue = this.switchValue;
+    builder.intensity = this.intensity;
     return builder;
   }
 
@@ -92,8 +92,8 @@ public final class SharpEnhanceInfo {
       return false;
     }
     SharpEnhanceInfo that = (SharpEnhanceInfo) other;
-    return Objects.equals(switchValue, that.switchValue)
-        && Objects.equals(intensity, that.intensity);
+    return Objects.equals(this.switchValue, that.switchValue)
+        && Objects.equals(this.intensity, that.intensity);
   }
 
   @Override

@@ -42,9 +42,9 @@ public final class SuperResolutionInfo {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.switchValue = switchValue;
-    builder.type = type;
-    builder.size = size;
+    builder.switchValue = this.switchValue;
+    builder.type = this.type;
+    builder.size = this.size;
     return builder;
   }
 
@@ -111,9 +111,9 @@ public final class SuperResolutionInfo {
       return false;
     }
     SuperResolutionInfo that = (SuperResolutionInfo) other;
-    return Objects.equals(switchValue, that.switchValue)
-        && Objects.equals(type, that.type)
-        && Objects.equals(size, that.size);
+    return Objects.equals(this.switchValue, that.switchValue)
+        && Objects.equals(this.type, that.type)
+        && Objects.equals(this.size, that.size);
   }
 
   @Override

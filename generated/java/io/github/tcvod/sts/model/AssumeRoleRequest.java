@@ -56,15 +56,15 @@ public final class AssumeRoleRequest {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.roleArn = roleArn;
-    builder.roleSessionName = roleSessionName;
-    builder.durationSeconds = durationSeconds;
-    builder.policy = policy;
-    builder.externalId = externalId;
-    builder.tags = tags;
-    builder.sourceIdentity = sourceIdentity;
-    builder.serialNumber = serialNumber;
-    builder.tokenCode = tokenCode;
+    builder.roleArn = this.roleArn;
+    builder.roleSessionName = this.roleSessionName;
+    builder.durationSeconds = this.durationSeconds;
+    builder.policy = this.policy;
+    builder.externalId = this.externalId;
+    builder.tags = this.tags;
+    builder.sourceIdentity = this.sourceIdentity;
+    builder.serialNumber = this.serialNumber;
+    builder.tokenCode = this.tokenCode;
     return builder;
   }
 
@@ -203,15 +203,15 @@ public final class AssumeRoleRequest {
       return false;
     }
     AssumeRoleRequest that = (AssumeRoleRequest) other;
-    return Objects.equals(roleArn, that.roleArn)
-        && Objects.equals(roleSessionName, that.roleSessionName)
-        && Objects.equals(durationSeconds, that.durationSeconds)
-        && Objects.equals(policy, that.policy)
-        && Objects.equals(externalId, that.externalId)
-        && Objects.equals(tags, that.tags)
-        && Objects.equals(sourceIdentity, that.sourceIdentity)
-        && Objects.equals(serialNumber, that.serialNumber)
-        && Objects.equals(tokenCode, that.tokenCode);
+    return Objects.equals(this.roleArn, that.roleArn)
+        && Objects.equals(this.roleSessionName, that.roleSessionName)
+        && Objects.equals(this.durationSeconds, that.durationSeconds)
+        && Objects.equals(this.policy, that.policy)
+        && Objects.equals(this.externalId, that.externalId)
+        && Objects.equals(this.tags, that.tags)
+        && Objects.equals(this.sourceIdentity, that.sourceIdentity)
+        && Objects.equals(this.serialNumber, that.serialNumber)
+        && Objects.equals(this.tokenCode, that.tokenCode);
   }
 
   @Override

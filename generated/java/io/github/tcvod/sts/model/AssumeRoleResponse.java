@@ -42,10 +42,10 @@ public final class AssumeRoleResponse {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.credentials = credentials;
-    builder.expiredTime = expiredTime;
-    builder.expiration = expiration;
-    builder.requestId = requestId;
+    builder.credentials = this.credentials;
+    builder.expiredTime = this.expiredTime;
+    builder.expiration = this.expiration;
+    builder.requestId = this.requestId;
     return builder;
   }
 
@@ -105,10 +105,10 @@ public final class AssumeRoleResponse {
       return false;
     }
     AssumeRoleResponse that = (AssumeRoleResponse) other;
-    return Objects.equals(credentials, that.credentials)
-        && Objects.equals(expiredTime, that.expiredTime)
-        && Objects.equals(expiration, that.expiration)
-        && Objects.equals(requestId, that.requestId);
+    return Objects.equals(this.credentials, that.credentials)
+        && Objects.equals(this.expiredTime, that.expiredTime)
+        && Objects.equals(this.expiration, that.expiration)
+        && Objects.equals(this.requestId, that.requestId);
   }
 
   @Override

@@ -45,11 +45,11 @@ public final class AssumeRoleWithWebIdentityRequest {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.providerId = providerId;
-    builder.webIdentityToken = webIdentityToken;
-    builder.roleArn = roleArn;
-    builder.roleSessionName = roleSessionName;
-    builder.durationSeconds = durationSeconds;
+    builder.providerId = this.providerId;
+    builder.webIdentityToken = this.webIdentityToken;
+    builder.roleArn = this.roleArn;
+    builder.roleSessionName = this.roleSessionName;
+    builder.durationSeconds = this.durationSeconds;
     return builder;
   }
 
@@ -138,11 +138,11 @@ public final class AssumeRoleWithWebIdentityRequest {
       return false;
     }
     AssumeRoleWithWebIdentityRequest that = (AssumeRoleWithWebIdentityRequest) other;
-    return Objects.equals(providerId, that.providerId)
-        && Objects.equals(webIdentityToken, that.webIdentityToken)
-        && Objects.equals(roleArn, that.roleArn)
-        && Objects.equals(roleSessionName, that.roleSessionName)
-        && Objects.equals(durationSeconds, that.durationSeconds);
+    return Objects.equals(this.providerId, that.providerId)
+        && Objects.equals(this.webIdentityToken, that.webIdentityToken)
+        && Objects.equals(this.roleArn, that.roleArn)
+        && Objects.equals(this.roleSessionName, that.roleSessionName)
+        && Objects.equals(this.durationSeconds, that.durationSeconds);
   }
 
   @Override

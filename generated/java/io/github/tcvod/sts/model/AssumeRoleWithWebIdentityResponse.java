@@ -42,10 +42,10 @@ public final class AssumeRoleWithWebIdentityResponse {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.expiredTime = expiredTime;
-    builder.expiration = expiration;
-    builder.credentials = credentials;
-    builder.requestId = requestId;
+    builder.expiredTime = this.expiredTime;
+    builder.expiration = this.expiration;
+    builder.credentials = this.credentials;
+    builder.requestId = this.requestId;
     return builder;
   }
 
@@ -105,10 +105,10 @@ public final class AssumeRoleWithWebIdentityResponse {
       return false;
     }
     AssumeRoleWithWebIdentityResponse that = (AssumeRoleWithWebIdentityResponse) other;
-    return Objects.equals(expiredTime, that.expiredTime)
-        && Objects.equals(expiration, that.expiration)
-        && Objects.equals(credentials, that.credentials)
-        && Objects.equals(requestId, that.requestId);
+    return Objects.equals(this.expiredTime, that.expiredTime)
+        && Objects.equals(this.expiration, that.expiration)
+        && Objects.equals(this.credentials, that.credentials)
+        && Objects.equals(this.requestId, that.requestId);
   }
 
   @Override

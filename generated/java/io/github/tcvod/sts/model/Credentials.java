@@ -41,9 +41,9 @@ public final class Credentials {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.token = token;
-    builder.tmpSecretId = tmpSecretId;
-    builder.tmpSecretKey = tmpSecretKey;
+    builder.token = this.token;
+    builder.tmpSecretId = this.tmpSecretId;
+    builder.tmpSecretKey = this.tmpSecretKey;
     return builder;
   }
 
@@ -96,9 +96,9 @@ public final class Credentials {
       return false;
     }
     Credentials that = (Credentials) other;
-    return Objects.equals(token, that.token)
-        && Objects.equals(tmpSecretId, that.tmpSecretId)
-        && Objects.equals(tmpSecretKey, that.tmpSecretKey);
+    return Objects.equals(this.token, that.token)
+        && Objects.equals(this.tmpSecretId, that.tmpSecretId)
+        && Objects.equals(this.tmpSecretKey, that.tmpSecretKey);
   }
 
   @Override

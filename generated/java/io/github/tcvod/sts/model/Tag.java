@@ -39,8 +39,8 @@ public final class Tag {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.key = key;
-    builder.value = value;
+    builder.key = this.key;
+    builder.value = this.value;
     return builder;
   }
 
@@ -85,8 +85,8 @@ public final class Tag {
       return false;
     }
     Tag that = (Tag) other;
-    return Objects.equals(key, that.key)
-        && Objects.equals(value, that.value);
+    return Objects.equals(this.key, that.key)
+        && Objects.equals(this.value, that.value);
   }
 
   @Override

@@ -57,7 +57,34 @@ public class TcvodCodegen extends JavaClientCodegen {
   protected ImmutableMap.Builder<String, Mustache.Lambda> addMustacheLambdas() {
     return super.addMustacheLambdas()
         .put("javadoc", (fragment, out) -> out.write(javadoc(fragment.execute())))
-        .put("javaString", (fragment, out) -> out.write(javaString(fragment.execute())));
+        .put("javaString", (fragment, out) -> out.write(javaString(fragment.execute())))
+        .put("memberName", (fragment, out) -> out.write(memberName(fragment.execute())));
+  }
+
+  /**
+   * Accessor and setter names that are methods every model already has, its own or
+   * {@code Object}'s: a member named so would not compile ({@code Table} as {@code table()} beside
+   * the static {@code table()}, {@code Wait} overriding the final {@code wait()}) or would
+   * override one ({@code ToString}).
+   */
+  static final Set<String> MODEL_METHODS = new HashSet<>(java.util.Arrays.asList("builder", "toBuilder", "validate", "table",
+      "readJson", "writeJson", "fromMembers", "equals", "hashCode", "toString", "getClass", "notify", "notifyAll", "wait",
+      "clone", "finalize"));
+
+  /**
+   * The last step of the member naming rule ({@code memberName.mustache}), after camel-casing and
+   * the keyword mapping: a name that is a method of every model gets the keywords' {@code Value}
+   * suffix ({@code Table} is {@code tableValue()}), and a name starting with a digit, which no Java
+   * identifier may, gets a {@code _} prefix ({@code 3DConfig} is {@code _3dConfig()}, as its field).
+   *
+   * @param camel the camel-cased member name
+   * @return a Java identifier that clashes with no method of a model
+   */
+  static String memberName(String camel) {
+    if (MODEL_METHODS.contains(camel)) {
+      return camel + "Value";
+    }
+    return !camel.isEmpty() && Character.isDigit(camel.charAt(0)) ? "_" + camel : camel;
   }
 
   /** Post-processing is where unused imports go, so it is always on. */
@@ -250,6 +277,11 @@ public class TcvodCodegen extends JavaClientCodegen {
   @Override
   public void postProcessModelProperty(CodegenModel model, CodegenProperty property) {
     super.postProcessModelProperty(model, property);
+    // The nested enum is named by the API name (HDR), and so is the field of an all-capitals name;
+    // in an expression a field hides a type of its name (HDR.fromValue(HDR) calls a String method).
+    if (property.isEnum && property.name.equals(property.baseName)) {
+      property.name = property.name + "Value";
+    }
     for (CodegenProperty p = property; p != null; p = p.items) {
       if (p.isAnyType && !p.isContainer) {
         p.isFreeFormObject = true;

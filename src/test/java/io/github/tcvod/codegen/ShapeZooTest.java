@@ -233,6 +233,31 @@ class ShapeZooTest {
     assertEquals("Containers.Number must be at least 0.5, was 0.25", tooSmall.getCause().getMessage());
   }
 
+  /**
+   * Members named like methods of every model get the keywords' Value suffix, a digit-led one a
+   * {@code _} prefix; members named like a local or parameter of a model's methods still count in
+   * {@code equals} and {@code toBuilder}.
+   */
+  @Test
+  void membersNamedLikeMethodsOrLocalsWorkAsAnyOther() throws Exception {
+    Class<?> names = loader.loadClass(MODEL_PACKAGE + ".Names");
+    for (String accessor : new String[] {"tableValue", "builderValue", "toBuilderValue", "validateValue", "hashCodeValue",
+        "toStringValue", "getClassValue", "waitValue", "notifyValue", "equalsValue", "cloneValue", "finalizeValue",
+        "other", "that", "_3dConfig", "hdr", "hdrAsString"}) {
+      names.getMethod(accessor);
+    }
+    String json = "{\"Table\":\"t\",\"Builder\":\"b\",\"Other\":\"o\",\"That\":\"x\",\"3DConfig\":\"c\",\"HDR\":\"HLG\"}";
+    Object parsed = Json.GSON.fromJson(json, names);
+    assertEquals(json, Json.GSON.toJson(parsed));
+    assertEquals("HLG", String.valueOf(names.getMethod("hdr").invoke(parsed)));
+    Object copy = names.getMethod("toBuilder").invoke(parsed);
+    assertEquals(parsed, copy.getClass().getMethod("build").invoke(copy));
+    for (String member : new String[] {"Other", "That", "Builder"}) {
+      Object other = Json.GSON.fromJson(json.replace("\"" + member + "\":\"", "\"" + member + "\":\"changed "), names);
+      assertTrue(!parsed.equals(other) && !other.equals(parsed), member + " counts in equals");
+    }
+  }
+
   @Test
   void acronymAndDigitNamesReadAsAJavaUserExpects() throws Exception {
     for (String accessor : new String[] {"aiAnalysisTemplateSet", "hasAiAnalysisTemplateSet"}) {

@@ -39,8 +39,8 @@ public final class CreateWidgetRequest {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.widget = widget;
-    builder.accessCode = accessCode;
+    builder.widget = this.widget;
+    builder.accessCode = this.accessCode;
     return builder;
   }
 
@@ -82,8 +82,8 @@ public final class CreateWidgetRequest {
       return false;
     }
     CreateWidgetRequest that = (CreateWidgetRequest) other;
-    return Objects.equals(widget, that.widget)
-        && Objects.equals(accessCode, that.accessCode);
+    return Objects.equals(this.widget, that.widget)
+        && Objects.equals(this.accessCode, that.accessCode);
   }
 
   @Override

@@ -40,9 +40,9 @@ public final class CreateWidgetResponse {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.id = id;
-    builder.jobId = jobId;
-    builder.requestId = requestId;
+    builder.id = this.id;
+    builder.jobId = this.jobId;
+    builder.requestId = this.requestId;
     return builder;
   }
 
@@ -89,9 +89,9 @@ public final class CreateWidgetResponse {
       return false;
     }
     CreateWidgetResponse that = (CreateWidgetResponse) other;
-    return Objects.equals(id, that.id)
-        && Objects.equals(jobId, that.jobId)
-        && Objects.equals(requestId, that.requestId);
+    return Objects.equals(this.id, that.id)
+        && Objects.equals(this.jobId, that.jobId)
+        && Objects.equals(this.requestId, that.requestId);
   }
 
   @Override

@@ -37,7 +37,7 @@ public final class DescribePaintJobRequest {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.jobId = jobId;
+    builder.jobId = this.jobId;
     return builder;
   }
 
@@ -66,7 +66,7 @@ public final class DescribePaintJobRequest {
       return false;
     }
     DescribePaintJobRequest that = (DescribePaintJobRequest) other;
-    return Objects.equals(jobId, that.jobId);
+    return Objects.equals(this.jobId, that.jobId);
   }
 
   @Override

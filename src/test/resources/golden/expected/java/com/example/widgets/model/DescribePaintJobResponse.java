@@ -41,9 +41,9 @@ public final class DescribePaintJobResponse {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.status = status;
-    builder.job = job;
-    builder.requestId = requestId;
+    builder.status = this.status;
+    builder.job = this.job;
+    builder.requestId = this.requestId;
     return builder;
   }
 
@@ -100,9 +100,9 @@ public final class DescribePaintJobResponse {
       return false;
     }
     DescribePaintJobResponse that = (DescribePaintJobResponse) other;
-    return Objects.equals(status, that.status)
-        && Objects.equals(job, that.job)
-        && Objects.equals(requestId, that.requestId);
+    return Objects.equals(this.status, that.status)
+        && Objects.equals(this.job, that.job)
+        && Objects.equals(this.requestId, that.requestId);
   }
 
   @Override

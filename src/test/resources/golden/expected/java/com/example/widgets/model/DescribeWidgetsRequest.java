@@ -44,9 +44,9 @@ public final class DescribeWidgetsRequest {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.ids = ids;
-    builder.offset = offset;
-    builder.limit = limit;
+    builder.ids = this.ids;
+    builder.offset = this.offset;
+    builder.limit = this.limit;
     return builder;
   }
 
@@ -106,9 +106,9 @@ public final class DescribeWidgetsRequest {
       return false;
     }
     DescribeWidgetsRequest that = (DescribeWidgetsRequest) other;
-    return Objects.equals(ids, that.ids)
-        && Objects.equals(offset, that.offset)
-        && Objects.equals(limit, that.limit);
+    return Objects.equals(this.ids, that.ids)
+        && Objects.equals(this.offset, that.offset)
+        && Objects.equals(this.limit, that.limit);
   }
 
   @Override

@@ -43,9 +43,9 @@ public final class DescribeWidgetsResponse {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.total = total;
-    builder.widgetSet = widgetSet;
-    builder.requestId = requestId;
+    builder.total = this.total;
+    builder.widgetSet = this.widgetSet;
+    builder.requestId = this.requestId;
     return builder;
   }
 
@@ -104,9 +104,9 @@ public final class DescribeWidgetsResponse {
       return false;
     }
     DescribeWidgetsResponse that = (DescribeWidgetsResponse) other;
-    return Objects.equals(total, that.total)
-        && Objects.equals(widgetSet, that.widgetSet)
-        && Objects.equals(requestId, that.requestId);
+    return Objects.equals(this.total, that.total)
+        && Objects.equals(this.widgetSet, that.widgetSet)
+        && Objects.equals(this.requestId, that.requestId);
   }
 
   @Override

@@ -38,8 +38,8 @@ public final class PaintJob {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.errorCode = errorCode;
-    builder.errorText = errorText;
+    builder.errorCode = this.errorCode;
+    builder.errorText = this.errorText;
     return builder;
   }
 
@@ -76,8 +76,8 @@ public final class PaintJob {
       return false;
     }
     PaintJob that = (PaintJob) other;
-    return Objects.equals(errorCode, that.errorCode)
-        && Objects.equals(errorText, that.errorText);
+    return Objects.equals(this.errorCode, that.errorCode)
+        && Objects.equals(this.errorText, that.errorText);
   }
 
   @Override

@@ -37,7 +37,7 @@ public final class Part {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.label = label;
+    builder.label = this.label;
     return builder;
   }
 
@@ -68,7 +68,7 @@ public final class Part {
       return false;
     }
     Part that = (Part) other;
-    return Objects.equals(label, that.label);
+    return Objects.equals(this.label, that.label);
   }
 
   @Override

@@ -49,11 +49,11 @@ public final class Widget {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.id = id;
-    builder.color = color;
-    builder.weight = weight;
-    builder.part = part;
-    builder.tags = tags;
+    builder.id = this.id;
+    builder.color = this.color;
+    builder.weight = this.weight;
+    builder.part = this.part;
+    builder.tags = this.tags;
     return builder;
   }
 
@@ -142,11 +142,11 @@ public final class Widget {
       return false;
     }
     Widget that = (Widget) other;
-    return Objects.equals(id, that.id)
-        && Objects.equals(color, that.color)
-        && Objects.equals(weight, that.weight)
-        && Objects.equals(part, that.part)
-        && Objects.equals(tags, that.tags);
+    return Objects.equals(this.id, that.id)
+        && Objects.equals(this.color, that.color)
+        && Objects.equals(this.weight, that.weight)
+        && Objects.equals(this.part, that.part)
+        && Objects.equals(this.tags, that.tags);
   }
 
   @Override

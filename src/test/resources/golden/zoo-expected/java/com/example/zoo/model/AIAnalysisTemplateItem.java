@@ -44,11 +44,11 @@ public final class AIAnalysisTemplateItem {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.definition = definition;
-    builder.URL = URL;
-    builder.url2 = url2;
-    builder.md5 = md5;
-    builder.h265Config = h265Config;
+    builder.definition = this.definition;
+    builder.URL = this.URL;
+    builder.url2 = this.url2;
+    builder.md5 = this.md5;
+    builder.h265Config = this.h265Config;
     return builder;
   }
 
@@ -118,11 +118,11 @@ public final class AIAnalysisTemplateItem {
       return false;
     }
     AIAnalysisTemplateItem that = (AIAnalysisTemplateItem) other;
-    return Objects.equals(definition, that.definition)
-        && Objects.equals(URL, that.URL)
-        && Objects.equals(url2, that.url2)
-        && Objects.equals(md5, that.md5)
-        && Objects.equals(h265Config, that.h265Config);
+    return Objects.equals(this.definition, that.definition)
+        && Objects.equals(this.URL, that.URL)
+        && Objects.equals(this.url2, that.url2)
+        && Objects.equals(this.md5, that.md5)
+        && Objects.equals(this.h265Config, that.h265Config);
   }
 
   @Override

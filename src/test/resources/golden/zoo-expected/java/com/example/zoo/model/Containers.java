@@ -80,26 +80,26 @@ public final class Containers {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.names = names;
-    builder.ids = ids;
-    builder.ratios = ratios;
-    builder.flags = flags;
-    builder.modes = modes;
-    builder.items = items;
-    builder.matrix = matrix;
-    builder.labels = labels;
-    builder.counts = counts;
-    builder.scalarsByName = scalarsByName;
-    builder.number = number;
-    builder.timestamp = timestamp;
-    builder.day = day;
-    builder.id = id;
-    builder.link = link;
-    builder.bytes = bytes;
-    builder.anything = anything;
-    builder.anyList = anyList;
-    builder.anyMap = anyMap;
-    builder.inline = inline;
+    builder.names = this.names;
+    builder.ids = this.ids;
+    builder.ratios = this.ratios;
+    builder.flags = this.flags;
+    builder.modes = this.modes;
+    builder.items = this.items;
+    builder.matrix = this.matrix;
+    builder.labels = this.labels;
+    builder.counts = this.counts;
+    builder.scalarsByName = this.scalarsByName;
+    builder.number = this.number;
+    builder.timestamp = this.timestamp;
+    builder.day = this.day;
+    builder.id = this.id;
+    builder.link = this.link;
+    builder.bytes = this.bytes;
+    builder.anything = this.anything;
+    builder.anyList = this.anyList;
+    builder.anyMap = this.anyMap;
+    builder.inline = this.inline;
     return builder;
   }
 
@@ -408,26 +408,26 @@ public final class Containers {
       return false;
     }
     Containers that = (Containers) other;
-    return Objects.equals(names, that.names)
-        && Objects.equals(ids, that.ids)
-        && Objects.equals(ratios, that.ratios)
-        && Objects.equals(flags, that.flags)
-        && Objects.equals(modes, that.modes)
-        && Objects.equals(items, that.items)
-        && Objects.equals(matrix, that.matrix)
-        && Objects.equals(labels, that.labels)
-        && Objects.equals(counts, that.counts)
-        && Objects.equals(scalarsByName, that.scalarsByName)
-        && Objects.equals(number, that.number)
-        && Objects.equals(timestamp, that.timestamp)
-        && Objects.equals(day, that.day)
-        && Objects.equals(id, that.id)
-        && Objects.equals(link, that.link)
-        && Objects.equals(bytes, that.bytes)
-        && Objects.equals(anything, that.anything)
-        && Objects.equals(anyList, that.anyList)
-        && Objects.equals(anyMap, that.anyMap)
-        && Objects.equals(inline, that.inline);
+    return Objects.equals(this.names, that.names)
+        && Objects.equals(this.ids, that.ids)
+        && Objects.equals(this.ratios, that.ratios)
+        && Objects.equals(this.flags, that.flags)
+        && Objects.equals(this.modes, that.modes)
+        && Objects.equals(this.items, that.items)
+        && Objects.equals(this.matrix, that.matrix)
+        && Objects.equals(this.labels, that.labels)
+        && Objects.equals(this.counts, that.counts)
+        && Objects.equals(this.scalarsByName, that.scalarsByName)
+        && Objects.equals(this.number, that.number)
+        && Objects.equals(this.timestamp, that.timestamp)
+        && Objects.equals(this.day, that.day)
+        && Objects.equals(this.id, that.id)
+        && Objects.equals(this.link, that.link)
+        && Objects.equals(this.bytes, that.bytes)
+        && Objects.equals(this.anything, that.anything)
+        && Objects.equals(this.anyList, that.anyList)
+        && Objects.equals(this.anyMap, that.anyMap)
+        && Objects.equals(this.inline, that.inline);
   }
 
   @Override

@@ -36,7 +36,7 @@ public final class ContainersInline {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.note = note;
+    builder.note = this.note;
     return builder;
   }
 
@@ -63,7 +63,7 @@ public final class ContainersInline {
       return false;
     }
     ContainersInline that = (ContainersInline) other;
-    return Objects.equals(note, that.note);
+    return Objects.equals(this.note, that.note);
   }
 
   @Override

@@ -44,9 +44,9 @@ public final class DescribeAIAnalysisTemplatesRequest {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.definitions = definitions;
-    builder.offset = offset;
-    builder.limit = limit;
+    builder.definitions = this.definitions;
+    builder.offset = this.offset;
+    builder.limit = this.limit;
     return builder;
   }
 
@@ -106,9 +106,9 @@ public final class DescribeAIAnalysisTemplatesRequest {
       return false;
     }
     DescribeAIAnalysisTemplatesRequest that = (DescribeAIAnalysisTemplatesRequest) other;
-    return Objects.equals(definitions, that.definitions)
-        && Objects.equals(offset, that.offset)
-        && Objects.equals(limit, that.limit);
+    return Objects.equals(this.definitions, that.definitions)
+        && Objects.equals(this.offset, that.offset)
+        && Objects.equals(this.limit, that.limit);
   }
 
   @Override

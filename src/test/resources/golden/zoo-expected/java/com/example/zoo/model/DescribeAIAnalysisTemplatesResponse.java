@@ -43,9 +43,9 @@ public final class DescribeAIAnalysisTemplatesResponse {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.totalCount = totalCount;
-    builder.aiAnalysisTemplateSet = aiAnalysisTemplateSet;
-    builder.requestId = requestId;
+    builder.totalCount = this.totalCount;
+    builder.aiAnalysisTemplateSet = this.aiAnalysisTemplateSet;
+    builder.requestId = this.requestId;
     return builder;
   }
 
@@ -104,9 +104,9 @@ public final class DescribeAIAnalysisTemplatesResponse {
       return false;
     }
     DescribeAIAnalysisTemplatesResponse that = (DescribeAIAnalysisTemplatesResponse) other;
-    return Objects.equals(totalCount, that.totalCount)
-        && Objects.equals(aiAnalysisTemplateSet, that.aiAnalysisTemplateSet)
-        && Objects.equals(requestId, that.requestId);
+    return Objects.equals(this.totalCount, that.totalCount)
+        && Objects.equals(this.aiAnalysisTemplateSet, that.aiAnalysisTemplateSet)
+        && Objects.equals(this.requestId, that.requestId);
   }
 
   @Override

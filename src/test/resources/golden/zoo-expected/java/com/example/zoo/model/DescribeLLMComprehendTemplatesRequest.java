@@ -39,8 +39,8 @@ public final class DescribeLLMComprehendTemplatesRequest {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.offset = offset;
-    builder.limit = limit;
+    builder.offset = this.offset;
+    builder.limit = this.limit;
     return builder;
   }
 
@@ -83,8 +83,8 @@ public final class DescribeLLMComprehendTemplatesRequest {
       return false;
     }
     DescribeLLMComprehendTemplatesRequest that = (DescribeLLMComprehendTemplatesRequest) other;
-    return Objects.equals(offset, that.offset)
-        && Objects.equals(limit, that.limit);
+    return Objects.equals(this.offset, that.offset)
+        && Objects.equals(this.limit, that.limit);
   }
 
   @Override

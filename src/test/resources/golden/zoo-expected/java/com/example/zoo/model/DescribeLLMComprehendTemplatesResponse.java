@@ -43,9 +43,9 @@ public final class DescribeLLMComprehendTemplatesResponse {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.totalCount = totalCount;
-    builder.llMComprehendTemplateSet = llMComprehendTemplateSet;
-    builder.requestId = requestId;
+    builder.totalCount = this.totalCount;
+    builder.llMComprehendTemplateSet = this.llMComprehendTemplateSet;
+    builder.requestId = this.requestId;
     return builder;
   }
 
@@ -104,9 +104,9 @@ public final class DescribeLLMComprehendTemplatesResponse {
       return false;
     }
     DescribeLLMComprehendTemplatesResponse that = (DescribeLLMComprehendTemplatesResponse) other;
-    return Objects.equals(totalCount, that.totalCount)
-        && Objects.equals(llMComprehendTemplateSet, that.llMComprehendTemplateSet)
-        && Objects.equals(requestId, that.requestId);
+    return Objects.equals(this.totalCount, that.totalCount)
+        && Objects.equals(this.llMComprehendTemplateSet, that.llMComprehendTemplateSet)
+        && Objects.equals(this.requestId, that.requestId);
   }
 
   @Override

@@ -36,7 +36,7 @@ public final class Document {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.folder = folder;
+    builder.folder = this.folder;
     return builder;
   }
 
@@ -66,7 +66,7 @@ public final class Document {
       return false;
     }
     Document that = (Document) other;
-    return Objects.equals(folder, that.folder);
+    return Objects.equals(this.folder, that.folder);
   }
 
   @Override

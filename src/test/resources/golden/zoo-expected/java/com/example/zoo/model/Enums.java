@@ -56,14 +56,14 @@ public final class Enums {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.switchValue = switchValue;
-    builder.switches = switches;
-    builder.switchByName = switchByName;
-    builder.level = level;
-    builder.priority = priority;
-    builder.levels = levels;
-    builder.scale = scale;
-    builder.forced = forced;
+    builder.switchValue = this.switchValue;
+    builder.switches = this.switches;
+    builder.switchByName = this.switchByName;
+    builder.level = this.level;
+    builder.priority = this.priority;
+    builder.levels = this.levels;
+    builder.scale = this.scale;
+    builder.forced = this.forced;
     return builder;
   }
 
@@ -194,14 +194,14 @@ public final class Enums {
       return false;
     }
     Enums that = (Enums) other;
-    return Objects.equals(switchValue, that.switchValue)
-        && Objects.equals(switches, that.switches)
-        && Objects.equals(switchByName, that.switchByName)
-        && Objects.equals(level, that.level)
-        && Objects.equals(priority, that.priority)
-        && Objects.equals(levels, that.levels)
-        && Objects.equals(scale, that.scale)
-        && Objects.equals(forced, that.forced);
+    return Objects.equals(this.switchValue, that.switchValue)
+        && Objects.equals(this.switches, that.switches)
+        && Objects.equals(this.switchByName, that.switchByName)
+        && Objects.equals(this.level, that.level)
+        && Objects.equals(this.priority, that.priority)
+        && Objects.equals(this.levels, that.levels)
+        && Objects.equals(this.scale, that.scale)
+        && Objects.equals(this.forced, that.forced);
   }
 
   @Override

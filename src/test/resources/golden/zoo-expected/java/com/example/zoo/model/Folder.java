@@ -39,7 +39,7 @@ public final class Folder {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.documents = documents;
+    builder.documents = this.documents;
     return builder;
   }
 
@@ -78,7 +78,7 @@ public final class Folder {
       return false;
     }
     Folder that = (Folder) other;
-    return Objects.equals(documents, that.documents);
+    return Objects.equals(this.documents, that.documents);
   }
 
   @Override

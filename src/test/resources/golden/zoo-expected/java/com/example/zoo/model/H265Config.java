@@ -39,8 +39,8 @@ public final class H265Config {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.CRF = CRF;
-    builder.teHDConfig = teHDConfig;
+    builder.CRF = this.CRF;
+    builder.teHDConfig = this.teHDConfig;
     return builder;
   }
 
@@ -84,8 +84,8 @@ public final class H265Config {
       return false;
     }
     H265Config that = (H265Config) other;
-    return Objects.equals(CRF, that.CRF)
-        && Objects.equals(teHDConfig, that.teHDConfig);
+    return Objects.equals(this.CRF, that.CRF)
+        && Objects.equals(this.teHDConfig, that.teHDConfig);
   }
 
   @Override

@@ -37,7 +37,7 @@ public final class H265ConfigTEHDConfig {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.type = type;
+    builder.type = this.type;
     return builder;
   }
 
@@ -71,7 +71,7 @@ public final class H265ConfigTEHDConfig {
       return false;
     }
     H265ConfigTEHDConfig that = (H265ConfigTEHDConfig) other;
-    return Objects.equals(type, that.type);
+    return Objects.equals(this.type, that.type);
   }
 
   @Override

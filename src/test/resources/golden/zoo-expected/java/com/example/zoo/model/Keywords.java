@@ -61,19 +61,19 @@ public final class Keywords {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.switchValue = switchValue;
-    builder.defaultValue = defaultValue;
-    builder.packageValue = packageValue;
-    builder.propertyClass = propertyClass;
-    builder.objectValue = objectValue;
-    builder.string = string;
-    builder.type = type;
-    builder.importValue = importValue;
-    builder.classType = classType;
-    builder.objectType = objectType;
-    builder.stringType = stringType;
-    builder.switchType = switchType;
-    builder.defaultType = defaultType;
+    builder.switchValue = this.switchValue;
+    builder.defaultValue = this.defaultValue;
+    builder.packageValue = this.packageValue;
+    builder.propertyClass = this.propertyClass;
+    builder.objectValue = this.objectValue;
+    builder.string = this.string;
+    builder.type = this.type;
+    builder.importValue = this.importValue;
+    builder.classType = this.classType;
+    builder.objectType = this.objectType;
+    builder.stringType = this.stringType;
+    builder.switchType = this.switchType;
+    builder.defaultType = this.defaultType;
     return builder;
   }
 
@@ -255,19 +255,19 @@ public final class Keywords {
       return false;
     }
     Keywords that = (Keywords) other;
-    return Objects.equals(switchValue, that.switchValue)
-        && Objects.equals(defaultValue, that.defaultValue)
-        && Objects.equals(packageValue, that.packageValue)
-        && Objects.equals(propertyClass, that.propertyClass)
-        && Objects.equals(objectValue, that.objectValue)
-        && Objects.equals(string, that.string)
-        && Objects.equals(type, that.type)
-        && Objects.equals(importValue, that.importValue)
-        && Objects.equals(classType, that.classType)
-        && Objects.equals(objectType, that.objectType)
-        && Objects.equals(stringType, that.stringType)
-        && Objects.equals(switchType, that.switchType)
-        && Objects.equals(defaultType, that.defaultType);
+    return Objects.equals(this.switchValue, that.switchValue)
+        && Objects.equals(this.defaultValue, that.defaultValue)
+        && Objects.equals(this.packageValue, that.packageValue)
+        && Objects.equals(this.propertyClass, that.propertyClass)
+        && Objects.equals(this.objectValue, that.objectValue)
+        && Objects.equals(this.string, that.string)
+        && Objects.equals(this.type, that.type)
+        && Objects.equals(this.importValue, that.importValue)
+        && Objects.equals(this.classType, that.classType)
+        && Objects.equals(this.objectType, that.objectType)
+        && Objects.equals(this.stringType, that.stringType)
+        && Objects.equals(this.switchType, that.switchType)
+        && Objects.equals(this.defaultType, that.defaultType);
   }
 
   @Override

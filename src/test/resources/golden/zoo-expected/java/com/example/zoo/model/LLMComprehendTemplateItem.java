@@ -38,8 +38,8 @@ public final class LLMComprehendTemplateItem {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.name = name;
-    builder.llMModel = llMModel;
+    builder.name = this.name;
+    builder.llMModel = this.llMModel;
     return builder;
   }
 
@@ -76,8 +76,8 @@ public final class LLMComprehendTemplateItem {
       return false;
     }
     LLMComprehendTemplateItem that = (LLMComprehendTemplateItem) other;
-    return Objects.equals(name, that.name)
-        && Objects.equals(llMModel, that.llMModel);
+    return Objects.equals(this.name, that.name)
+        && Objects.equals(this.llMModel, that.llMModel);
   }
 
   @Override

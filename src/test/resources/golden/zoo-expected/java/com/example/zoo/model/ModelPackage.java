@@ -36,7 +36,7 @@ public final class ModelPackage {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.defaultValue = defaultValue;
+    builder.defaultValue = this.defaultValue;
     return builder;
   }
 
@@ -63,7 +63,7 @@ public final class ModelPackage {
       return false;
     }
     ModelPackage that = (ModelPackage) other;
-    return Objects.equals(defaultValue, that.defaultValue);
+    return Objects.equals(this.defaultValue, that.defaultValue);
   }
 
   @Override

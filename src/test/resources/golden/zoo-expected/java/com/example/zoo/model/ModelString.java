@@ -36,7 +36,7 @@ public final class ModelString {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.name = name;
+    builder.name = this.name;
     return builder;
   }
 
@@ -63,7 +63,7 @@ public final class ModelString {
       return false;
     }
     ModelString that = (ModelString) other;
-    return Objects.equals(name, that.name);
+    return Objects.equals(this.name, that.name);
   }
 
   @Override

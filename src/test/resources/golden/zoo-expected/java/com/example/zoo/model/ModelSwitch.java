@@ -36,7 +36,7 @@ public final class ModelSwitch {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.name = name;
+    builder.name = this.name;
     return builder;
   }
 
@@ -63,7 +63,7 @@ public final class ModelSwitch {
       return false;
     }
     ModelSwitch that = (ModelSwitch) other;
-    return Objects.equals(name, that.name);
+    return Objects.equals(this.name, that.name);
   }
 
   @Override

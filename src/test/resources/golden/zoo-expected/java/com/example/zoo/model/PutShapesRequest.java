@@ -31,6 +31,7 @@ public final class PutShapesRequest {
   private final Object nothing;
   private final Texts texts;
   private final Enums enums;
+  private final Names names;
 
   PutShapesRequest(Builder builder) {
     this.scalars = builder.scalars;
@@ -41,6 +42,7 @@ public final class PutShapesRequest {
     this.nothing = builder.nothing;
     this.texts = builder.texts;
     this.enums = builder.enums;
+    this.names = builder.names;
   }
 
   /** @return a builder with every field unset */
@@ -51,14 +53,15 @@ public final class PutShapesRequest {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.scalars = scalars;
-    builder.containers = containers;
-    builder.keywords = keywords;
-    builder.tree = tree;
-    builder.folder = folder;
-    builder.nothing = nothing;
-    builder.texts = texts;
-    builder.enums = enums;
+    builder.scalars = this.scalars;
+    builder.containers = this.containers;
+    builder.keywords = this.keywords;
+    builder.tree = this.tree;
+    builder.folder = this.folder;
+    builder.nothing = this.nothing;
+    builder.texts = this.texts;
+    builder.enums = this.enums;
+    builder.names = this.names;
     return builder;
   }
 
@@ -143,6 +146,16 @@ public final class PutShapesRequest {
     return enums;
   }
 
+  /**
+   * Names
+   *
+   * @return the value, or null when absent
+   */
+  @Schema(name = "Names")
+  public Names names() {
+    return names;
+  }
+
   /** Checks the spec's constraints here and in every nested object, however this one was made. */
   void validate() {
     Validate.required("PutShapesRequest.Scalars", scalars);
@@ -167,6 +180,9 @@ public final class PutShapesRequest {
     if (enums != null) {
       enums.validate();
     }
+    if (names != null) {
+      names.validate();
+    }
   }
 
   @Override
@@ -178,19 +194,20 @@ public final class PutShapesRequest {
       return false;
     }
     PutShapesRequest that = (PutShapesRequest) other;
-    return Objects.equals(scalars, that.scalars)
-        && Objects.equals(containers, that.containers)
-        && Objects.equals(keywords, that.keywords)
-        && Objects.equals(tree, that.tree)
-        && Objects.equals(folder, that.folder)
-        && Objects.equals(nothing, that.nothing)
-        && Objects.equals(texts, that.texts)
-        && Objects.equals(enums, that.enums);
+    return Objects.equals(this.scalars, that.scalars)
+        && Objects.equals(this.containers, that.containers)
+        && Objects.equals(this.keywords, that.keywords)
+        && Objects.equals(this.tree, that.tree)
+        && Objects.equals(this.folder, that.folder)
+        && Objects.equals(this.nothing, that.nothing)
+        && Objects.equals(this.texts, that.texts)
+        && Objects.equals(this.enums, that.enums)
+        && Objects.equals(this.names, that.names);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(scalars, containers, keywords, tree, folder, nothing, texts, enums);
+    return Objects.hash(scalars, containers, keywords, tree, folder, nothing, texts, enums, names);
   }
 
   @Override
@@ -204,6 +221,7 @@ public final class PutShapesRequest {
         .add("Nothing", nothing)
         .add("Texts", texts)
         .add("Enums", enums)
+        .add("Names", names)
         .build();
   }
 
@@ -220,7 +238,8 @@ public final class PutShapesRequest {
       ModelTable.model("Folder", Folder::table),
       ModelTable.scalar("Nothing", Object.class),
       ModelTable.model("Texts", Texts::table),
-      ModelTable.model("Enums", Enums::table));
+      ModelTable.model("Enums", Enums::table),
+      ModelTable.model("Names", Names::table));
 
   /** @return this type's table, for the models it is nested in */
   static ModelTable<?> table() {
@@ -243,6 +262,7 @@ public final class PutShapesRequest {
     builder.nothing = ModelTable.member(members, 6);
     builder.texts = ModelTable.member(members, 7);
     builder.enums = ModelTable.member(members, 8);
+    builder.names = ModelTable.member(members, 9);
     return new PutShapesRequest(builder);
   }
 
@@ -277,6 +297,9 @@ public final class PutShapesRequest {
     if (value.enums != null) {
       Enums.writeJson(out.name("Enums"), value.enums);
     }
+    if (value.names != null) {
+      Names.writeJson(out.name("Names"), value.names);
+    }
     out.endObject();
   }
 
@@ -306,6 +329,7 @@ public final class PutShapesRequest {
     Object nothing;
     Texts texts;
     Enums enums;
+    Names names;
 
     Builder() {
     }
@@ -395,6 +419,17 @@ public final class PutShapesRequest {
      */
     public Builder enums(Enums value) {
       this.enums = value;
+      return this;
+    }
+
+    /**
+     * Sets {@code Names}; see {@link PutShapesRequest#names()}.
+     *
+     * @param value the value, or null to leave it unset
+     * @return this builder
+     */
+    public Builder names(Names value) {
+      this.names = value;
       return this;
     }
 

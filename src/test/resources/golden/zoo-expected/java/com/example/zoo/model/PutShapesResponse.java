@@ -38,8 +38,8 @@ public final class PutShapesResponse {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.echo = echo;
-    builder.requestId = requestId;
+    builder.echo = this.echo;
+    builder.requestId = this.requestId;
     return builder;
   }
 
@@ -79,8 +79,8 @@ public final class PutShapesResponse {
       return false;
     }
     PutShapesResponse that = (PutShapesResponse) other;
-    return Objects.equals(echo, that.echo)
-        && Objects.equals(requestId, that.requestId);
+    return Objects.equals(this.echo, that.echo)
+        && Objects.equals(this.requestId, that.requestId);
   }
 
   @Override

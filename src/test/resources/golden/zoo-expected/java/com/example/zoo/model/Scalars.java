@@ -52,14 +52,14 @@ public final class Scalars {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.text = text;
-    builder.int64 = int64;
-    builder.int64Positive = int64Positive;
-    builder.int32 = int32;
-    builder.ratio = ratio;
-    builder.precise = precise;
-    builder.flag = flag;
-    builder.mode = mode;
+    builder.text = this.text;
+    builder.int64 = this.int64;
+    builder.int64Positive = this.int64Positive;
+    builder.int32 = this.int32;
+    builder.ratio = this.ratio;
+    builder.precise = this.precise;
+    builder.flag = this.flag;
+    builder.mode = this.mode;
     return builder;
   }
 
@@ -191,14 +191,14 @@ public final class Scalars {
       return false;
     }
     Scalars that = (Scalars) other;
-    return Objects.equals(text, that.text)
-        && Objects.equals(int64, that.int64)
-        && Objects.equals(int64Positive, that.int64Positive)
-        && Objects.equals(int32, that.int32)
-        && Objects.equals(ratio, that.ratio)
-        && Objects.equals(precise, that.precise)
-        && Objects.equals(flag, that.flag)
-        && Objects.equals(mode, that.mode);
+    return Objects.equals(this.text, that.text)
+        && Objects.equals(this.int64, that.int64)
+        && Objects.equals(this.int64Positive, that.int64Positive)
+        && Objects.equals(this.int32, that.int32)
+        && Objects.equals(this.ratio, that.ratio)
+        && Objects.equals(this.precise, that.precise)
+        && Objects.equals(this.flag, that.flag)
+        && Objects.equals(this.mode, that.mode);
   }
 
   @Override

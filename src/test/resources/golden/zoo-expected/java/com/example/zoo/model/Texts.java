@@ -50,14 +50,14 @@ public final class Texts {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.html = html;
-    builder.quotes = quotes;
-    builder.commentEnd = commentEnd;
-    builder.atSigns = atSigns;
-    builder.unicode = unicode;
-    builder.inlineTags = inlineTags;
-    builder.leadingAt = leadingAt;
-    builder.lines = lines;
+    builder.html = this.html;
+    builder.quotes = this.quotes;
+    builder.commentEnd = this.commentEnd;
+    builder.atSigns = this.atSigns;
+    builder.unicode = this.unicode;
+    builder.inlineTags = this.inlineTags;
+    builder.leadingAt = this.leadingAt;
+    builder.lines = this.lines;
     return builder;
   }
 
@@ -154,14 +154,14 @@ public final class Texts {
       return false;
     }
     Texts that = (Texts) other;
-    return Objects.equals(html, that.html)
-        && Objects.equals(quotes, that.quotes)
-        && Objects.equals(commentEnd, that.commentEnd)
-        && Objects.equals(atSigns, that.atSigns)
-        && Objects.equals(unicode, that.unicode)
-        && Objects.equals(inlineTags, that.inlineTags)
-        && Objects.equals(leadingAt, that.leadingAt)
-        && Objects.equals(lines, that.lines);
+    return Objects.equals(this.html, that.html)
+        && Objects.equals(this.quotes, that.quotes)
+        && Objects.equals(this.commentEnd, that.commentEnd)
+        && Objects.equals(this.atSigns, that.atSigns)
+        && Objects.equals(this.unicode, that.unicode)
+        && Objects.equals(this.inlineTags, that.inlineTags)
+        && Objects.equals(this.leadingAt, that.leadingAt)
+        && Objects.equals(this.lines, that.lines);
   }
 
   @Override

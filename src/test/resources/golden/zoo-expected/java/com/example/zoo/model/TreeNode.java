@@ -43,9 +43,9 @@ public final class TreeNode {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.name = name;
-    builder.children = children;
-    builder.parent = parent;
+    builder.name = this.name;
+    builder.children = this.children;
+    builder.parent = this.parent;
     return builder;
   }
 
@@ -107,9 +107,9 @@ public final class TreeNode {
       return false;
     }
     TreeNode that = (TreeNode) other;
-    return Objects.equals(name, that.name)
-        && Objects.equals(children, that.children)
-        && Objects.equals(parent, that.parent);
+    return Objects.equals(this.name, that.name)
+        && Objects.equals(this.children, that.children)
+        && Objects.equals(this.parent, that.parent);
   }
 
   @Override

@@ -36,7 +36,7 @@ public final class Type {
   /** @return a builder holding the values of this object */
   public Builder toBuilder() {
     Builder builder = new Builder();
-    builder.value = value;
+    builder.value = this.value;
     return builder;
   }
 
@@ -63,7 +63,7 @@ public final class Type {
       return false;
     }
     Type that = (Type) other;
-    return Objects.equals(value, that.value);
+    return Objects.equals(this.value, that.value);
   }
 
   @Override
