@@ -65,7 +65,7 @@ public final class AdvancedSuperResolutionConfig {
 
   /**
    * Whether advanced super-resolution is on. Defaults to <code>ON</code>.
-   * Known values: {@code ON}, {@code OFF}.
+   * Known values: <code>ON</code>, <code>OFF</code>.
    *
    * @return the value, {@link Switch#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
    *     does not know (see {@link #switchValueAsString()}), or null when absent
@@ -82,7 +82,7 @@ public final class AdvancedSuperResolutionConfig {
 
   /**
    * Strength of the model, <code>standard</code> or <code>super</code>. Defaults to <code>standard</code>.
-   * Known values: {@code standard}, {@code super}.
+   * Known values: <code>standard</code>, <code>super</code>.
    *
    * @return the value, {@link Type#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
    *     does not know (see {@link #typeAsString()}), or null when absent
@@ -99,7 +99,7 @@ public final class AdvancedSuperResolutionConfig {
 
   /**
    * How the output size is chosen: <code>aspect</code> fits the largest rectangle of the source's aspect ratio within Width x Height; <code>fixed</code> produces exactly Width x Height; <code>percent</code> multiplies the source size by Percent. Defaults to <code>percent</code>.
-   * Known values: {@code aspect}, {@code fixed}, {@code percent}.
+   * Known values: <code>aspect</code>, <code>fixed</code>, <code>percent</code>.
    *
    * @return the value, {@link Mode#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
    *     does not know (see {@link #modeAsString()}), or null when absent
@@ -220,9 +220,9 @@ public final class AdvancedSuperResolutionConfig {
    * read as {@link #UNKNOWN_TO_SDK_VERSION} and keep their raw text.
    */
   public enum Switch {
-    /** {@code "ON"} */
+    /** <code>ON</code> */
     ON("ON"),
-    /** {@code "OFF"} */
+    /** <code>OFF</code> */
     OFF("OFF"),
     /** A value this SDK version does not know; the raw text is kept by the model. */
     UNKNOWN_TO_SDK_VERSION(null);
@@ -254,9 +254,9 @@ public final class AdvancedSuperResolutionConfig {
    * read as {@link #UNKNOWN_TO_SDK_VERSION} and keep their raw text.
    */
   public enum Type {
-    /** {@code "standard"} */
+    /** <code>standard</code> */
     STANDARD("standard"),
-    /** {@code "super"} */
+    /** <code>super</code> */
     SUPER("super"),
     /** A value this SDK version does not know; the raw text is kept by the model. */
     UNKNOWN_TO_SDK_VERSION(null);
@@ -288,11 +288,11 @@ public final class AdvancedSuperResolutionConfig {
    * read as {@link #UNKNOWN_TO_SDK_VERSION} and keep their raw text.
    */
   public enum Mode {
-    /** {@code "aspect"} */
+    /** <code>aspect</code> */
     ASPECT("aspect"),
-    /** {@code "fixed"} */
+    /** <code>fixed</code> */
     FIXED("fixed"),
-    /** {@code "percent"} */
+    /** <code>percent</code> */
     PERCENT("percent"),
     /** A value this SDK version does not know; the raw text is kept by the model. */
     UNKNOWN_TO_SDK_VERSION(null);

@@ -52,7 +52,7 @@ public final class AiCutOutConfig {
 
   /**
    * Whether matting is on. Defaults to <code>ON</code>.
-   * Known values: {@code ON}, {@code OFF}.
+   * Known values: <code>ON</code>, <code>OFF</code>.
    *
    * @return the value, {@link Switch#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
    *     does not know (see {@link #switchValueAsString()}), or null when absent
@@ -69,7 +69,7 @@ public final class AiCutOutConfig {
 
   /**
    * What to cut out, the <code>foreground</code> or a <code>pattern</code>.
-   * Known values: {@code foreground}, {@code pattern}.
+   * Known values: <code>foreground</code>, <code>pattern</code>.
    *
    * @return the value, {@link Type#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
    *     does not know (see {@link #typeAsString()}), or null when absent
@@ -146,9 +146,9 @@ public final class AiCutOutConfig {
    * read as {@link #UNKNOWN_TO_SDK_VERSION} and keep their raw text.
    */
   public enum Switch {
-    /** {@code "ON"} */
+    /** <code>ON</code> */
     ON("ON"),
-    /** {@code "OFF"} */
+    /** <code>OFF</code> */
     OFF("OFF"),
     /** A value this SDK version does not know; the raw text is kept by the model. */
     UNKNOWN_TO_SDK_VERSION(null);
@@ -180,9 +180,9 @@ public final class AiCutOutConfig {
    * read as {@link #UNKNOWN_TO_SDK_VERSION} and keep their raw text.
    */
   public enum Type {
-    /** {@code "foreground"} */
+    /** <code>foreground</code> */
     FOREGROUND("foreground"),
-    /** {@code "pattern"} */
+    /** <code>pattern</code> */
     PATTERN("pattern"),
     /** A value this SDK version does not know; the raw text is kept by the model. */
     UNKNOWN_TO_SDK_VERSION(null);

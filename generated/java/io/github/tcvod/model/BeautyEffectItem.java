@@ -55,7 +55,7 @@ public final class BeautyEffectItem {
 
   /**
    * Whether the effect is on.
-   * Known values: {@code ON}, {@code OFF}.
+   * Known values: <code>ON</code>, <code>OFF</code>.
    *
    * @return the value, {@link Switch#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
    *     does not know (see {@link #switchValueAsString()}), or null when absent
@@ -151,9 +151,9 @@ public final class BeautyEffectItem {
    * read as {@link #UNKNOWN_TO_SDK_VERSION} and keep their raw text.
    */
   public enum Switch {
-    /** {@code "ON"} */
+    /** <code>ON</code> */
     ON("ON"),
-    /** {@code "OFF"} */
+    /** <code>OFF</code> */
     OFF("OFF"),
     /** A value this SDK version does not know; the raw text is kept by the model. */
     UNKNOWN_TO_SDK_VERSION(null);

@@ -71,7 +71,7 @@ public final class DescribeTaskDetailResponse {
 
   /**
    * <code>WAITING</code> (queued), <code>PROCESSING</code> or <code>FINISH</code> (done, successfully or not).
-   * Known values: {@code WAITING}, {@code PROCESSING}, {@code FINISH}.
+   * Known values: <code>WAITING</code>, <code>PROCESSING</code>, <code>FINISH</code>.
    *
    * @return the value, {@link Status#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
    *     does not know (see {@link #statusAsString()}), or null when absent
@@ -184,11 +184,11 @@ public final class DescribeTaskDetailResponse {
    * read as {@link #UNKNOWN_TO_SDK_VERSION} and keep their raw text.
    */
   public enum Status {
-    /** {@code "WAITING"} */
+    /** <code>WAITING</code> */
     WAITING("WAITING"),
-    /** {@code "PROCESSING"} */
+    /** <code>PROCESSING</code> */
     PROCESSING("PROCESSING"),
-    /** {@code "FINISH"} */
+    /** <code>FINISH</code> */
     FINISH("FINISH"),
     /** A value this SDK version does not know; the raw text is kept by the model. */
     UNKNOWN_TO_SDK_VERSION(null);

@@ -46,7 +46,7 @@ public final class ImageDenoiseConfig {
 
   /**
    * Whether noise reduction is on. Defaults to <code>ON</code>.
-   * Known values: {@code ON}, {@code OFF}.
+   * Known values: <code>ON</code>, <code>OFF</code>.
    *
    * @return the value, {@link Switch#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
    *     does not know (see {@link #switchValueAsString()}), or null when absent
@@ -63,7 +63,7 @@ public final class ImageDenoiseConfig {
 
   /**
    * Strength of the noise reduction. Defaults to <code>weak</code>.
-   * Known values: {@code weak}, {@code strong}.
+   * Known values: <code>weak</code>, <code>strong</code>.
    *
    * @return the value, {@link Type#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
    *     does not know (see {@link #typeAsString()}), or null when absent
@@ -113,9 +113,9 @@ public final class ImageDenoiseConfig {
    * read as {@link #UNKNOWN_TO_SDK_VERSION} and keep their raw text.
    */
   public enum Switch {
-    /** {@code "ON"} */
+    /** <code>ON</code> */
     ON("ON"),
-    /** {@code "OFF"} */
+    /** <code>OFF</code> */
     OFF("OFF"),
     /** A value this SDK version does not know; the raw text is kept by the model. */
     UNKNOWN_TO_SDK_VERSION(null);
@@ -147,9 +147,9 @@ public final class ImageDenoiseConfig {
    * read as {@link #UNKNOWN_TO_SDK_VERSION} and keep their raw text.
    */
   public enum Type {
-    /** {@code "weak"} */
+    /** <code>weak</code> */
     WEAK("weak"),
-    /** {@code "strong"} */
+    /** <code>strong</code> */
     STRONG("strong"),
     /** A value this SDK version does not know; the raw text is kept by the model. */
     UNKNOWN_TO_SDK_VERSION(null);

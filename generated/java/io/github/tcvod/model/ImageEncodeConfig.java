@@ -47,7 +47,7 @@ public final class ImageEncodeConfig {
 
   /**
    * Output format (case-sensitive). When absent the source's format is kept. Animated images are not supported.
-   * Known values: {@code JPEG}, {@code PNG}, {@code BMP}, {@code WebP}.
+   * Known values: <code>JPEG</code>, <code>PNG</code>, <code>BMP</code>, <code>WebP</code>.
    *
    * @return the value, {@link Format#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
    *     does not know (see {@link #formatAsString()}), or null when absent
@@ -111,13 +111,13 @@ public final class ImageEncodeConfig {
    * read as {@link #UNKNOWN_TO_SDK_VERSION} and keep their raw text.
    */
   public enum Format {
-    /** {@code "JPEG"} */
+    /** <code>JPEG</code> */
     JPEG("JPEG"),
-    /** {@code "PNG"} */
+    /** <code>PNG</code> */
     PNG("PNG"),
-    /** {@code "BMP"} */
+    /** <code>BMP</code> */
     BMP("BMP"),
-    /** {@code "WebP"} */
+    /** <code>WebP</code> */
     WEB_P("WebP"),
     /** A value this SDK version does not know; the raw text is kept by the model. */
     UNKNOWN_TO_SDK_VERSION(null);

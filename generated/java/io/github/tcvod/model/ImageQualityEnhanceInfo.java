@@ -47,7 +47,7 @@ public final class ImageQualityEnhanceInfo {
 
   /**
    * Whether quality enhancement is on.
-   * Known values: {@code ON}, {@code OFF}.
+   * Known values: <code>ON</code>, <code>OFF</code>.
    * Required.
    *
    * @return the value, {@link Switch#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
@@ -65,7 +65,7 @@ public final class ImageQualityEnhanceInfo {
 
   /**
    * Strength of the enhancement. Defaults to <code>weak</code>.
-   * Known values: {@code weak}, {@code normal}, {@code strong}.
+   * Known values: <code>weak</code>, <code>normal</code>, <code>strong</code>.
    *
    * @return the value, {@link Type#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
    *     does not know (see {@link #typeAsString()}), or null when absent
@@ -116,9 +116,9 @@ public final class ImageQualityEnhanceInfo {
    * read as {@link #UNKNOWN_TO_SDK_VERSION} and keep their raw text.
    */
   public enum Switch {
-    /** {@code "ON"} */
+    /** <code>ON</code> */
     ON("ON"),
-    /** {@code "OFF"} */
+    /** <code>OFF</code> */
     OFF("OFF"),
     /** A value this SDK version does not know; the raw text is kept by the model. */
     UNKNOWN_TO_SDK_VERSION(null);
@@ -150,11 +150,11 @@ public final class ImageQualityEnhanceInfo {
    * read as {@link #UNKNOWN_TO_SDK_VERSION} and keep their raw text.
    */
   public enum Type {
-    /** {@code "weak"} */
+    /** <code>weak</code> */
     WEAK("weak"),
-    /** {@code "normal"} */
+    /** <code>normal</code> */
     NORMAL("normal"),
-    /** {@code "strong"} */
+    /** <code>strong</code> */
     STRONG("strong"),
     /** A value this SDK version does not know; the raw text is kept by the model. */
     UNKNOWN_TO_SDK_VERSION(null);

@@ -47,7 +47,7 @@ public final class SharpEnhanceInfo {
 
   /**
    * Whether sharpening is on.
-   * Known values: {@code ON}, {@code OFF}.
+   * Known values: <code>ON</code>, <code>OFF</code>.
    * Required.
    *
    * @return the value, {@link Switch#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
@@ -114,9 +114,9 @@ public final class SharpEnhanceInfo {
    * read as {@link #UNKNOWN_TO_SDK_VERSION} and keep their raw text.
    */
   public enum Switch {
-    /** {@code "ON"} */
+    /** <code>ON</code> */
     ON("ON"),
-    /** {@code "OFF"} */
+    /** <code>OFF</code> */
     OFF("OFF"),
     /** A value this SDK version does not know; the raw text is kept by the model. */
     UNKNOWN_TO_SDK_VERSION(null);

@@ -50,7 +50,7 @@ public final class SuperResolutionInfo {
 
   /**
    * Whether super-resolution is on.
-   * Known values: {@code ON}, {@code OFF}.
+   * Known values: <code>ON</code>, <code>OFF</code>.
    * Required.
    *
    * @return the value, {@link Switch#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
@@ -68,7 +68,7 @@ public final class SuperResolutionInfo {
 
   /**
    * <code>lq</code> for low-definition, noisy sources; <code>hq</code> for clean, high-definition ones. Defaults to <code>lq</code>.
-   * Known values: {@code lq}, {@code hq}.
+   * Known values: <code>lq</code>, <code>hq</code>.
    *
    * @return the value, {@link Type#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
    *     does not know (see {@link #typeAsString()}), or null when absent
@@ -135,9 +135,9 @@ public final class SuperResolutionInfo {
    * read as {@link #UNKNOWN_TO_SDK_VERSION} and keep their raw text.
    */
   public enum Switch {
-    /** {@code "ON"} */
+    /** <code>ON</code> */
     ON("ON"),
-    /** {@code "OFF"} */
+    /** <code>OFF</code> */
     OFF("OFF"),
     /** A value this SDK version does not know; the raw text is kept by the model. */
     UNKNOWN_TO_SDK_VERSION(null);
@@ -169,9 +169,9 @@ public final class SuperResolutionInfo {
    * read as {@link #UNKNOWN_TO_SDK_VERSION} and keep their raw text.
    */
   public enum Type {
-    /** {@code "lq"} */
+    /** <code>lq</code> */
     LQ("lq"),
-    /** {@code "hq"} */
+    /** <code>hq</code> */
     HQ("hq"),
     /** A value this SDK version does not know; the raw text is kept by the model. */
     UNKNOWN_TO_SDK_VERSION(null);

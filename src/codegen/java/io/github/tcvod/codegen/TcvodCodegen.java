@@ -30,6 +30,7 @@ import org.openapitools.codegen.CodegenModel;
 import org.openapitools.codegen.CodegenOperation;
 import org.openapitools.codegen.CodegenProperty;
 import org.openapitools.codegen.languages.JavaClientCodegen;
+import org.openapitools.codegen.model.EnumVarMap;
 
 /**
  * The stock Java generator plus what our templates need to turn any text of a spec into safe Java:
@@ -58,6 +59,7 @@ public class TcvodCodegen extends JavaClientCodegen {
     return super.addMustacheLambdas()
         .put("javadoc", (fragment, out) -> out.write(javadoc(fragment.execute())))
         .put("javaString", (fragment, out) -> out.write(javaString(fragment.execute())))
+        .put("javadocCode", (fragment, out) -> out.write(javadocCode(fragment.execute())))
         .put("memberName", (fragment, out) -> out.write(memberName(fragment.execute())));
   }
 
@@ -266,6 +268,38 @@ public class TcvodCodegen extends JavaClientCodegen {
       copy.setExtensions(new LinkedHashMap<>(target.getExtensions()));
     }
     return copy;
+  }
+
+  /**
+   * A string enum constant's value is the spec's value in a Java literal, exactly: the stock
+   * escape for text also breaks up comment markers, so {@code image/*} was sent as {@code image/_*}.
+   */
+  @Override
+  public String toEnumValue(String value, String datatype) {
+    return "String".equals(datatype) ? "\"" + javaString(value) + "\"" : super.toEnumValue(value, datatype);
+  }
+
+  /**
+   * @param text a value, such as an enum's
+   * @return the value as code in Javadoc: {@link #javadoc} text in {@code <code>}, or {@code ""}
+   *     for the empty value (doclint refuses an empty {@code <code>})
+   */
+  static String javadocCode(String text) {
+    return "<code>" + (text.isEmpty() ? "\"\"" : javadoc(text)) + "</code>";
+  }
+
+  /**
+   * Each enum constant also carries its value as the spec writes it ({@code x-raw-value}), for its
+   * Javadoc: {@code value} is a Java literal, quoted and escaped, and a value such as {@code *}{@code /*}
+   * would end the comment it is shown in.
+   */
+  @Override
+  protected List<EnumVarMap> buildEnumVars(List<Object> values, String dataType) {
+    List<EnumVarMap> vars = super.buildEnumVars(values, dataType);
+    for (int i = 0; i < vars.size() && i < values.size(); i++) {
+      vars.get(i).put("x-raw-value", String.valueOf(values.get(i)));
+    }
+    return vars;
   }
 
   /**

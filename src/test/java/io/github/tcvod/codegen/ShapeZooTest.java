@@ -305,6 +305,29 @@ class ShapeZooTest {
     assertEquals(expected, byName);
   }
 
+  /** Enum values reach the constants, the @Schema annotation and the Javadoc exactly as the spec writes them. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void enumValuesReadAsTheSpecWritesThem() throws Exception {
+    Class<?> type = loader.loadClass(MODEL_PACKAGE + ".EnumTexts");
+    List<Object> values = (List<Object>) properties(schema("EnumTexts")).get("Accept").get("enum");
+    Class<?> accept = loader.loadClass(MODEL_PACKAGE + ".EnumTexts$Accept");
+    Object[] constants = accept.getEnumConstants();
+    for (int i = 0; i < values.size(); i++) {
+      assertEquals(values.get(i), constants[i].toString());
+    }
+    assertEquals(values, Arrays.asList(type.getMethod("accept").getAnnotation(Schema.class).allowableValues()));
+    Path docs = Paths.get("target/zoo-javadoc-enums");
+    JavaTools.javadoc(ACTUAL, docs);
+    String page = renderedText(new String(Files.readAllBytes(docs.resolve("com/example/zoo/model/EnumTexts.html")), StandardCharsets.UTF_8));
+    String constantsPage = renderedText(new String(Files.readAllBytes(docs.resolve("com/example/zoo/model/EnumTexts.Accept.html")), StandardCharsets.UTF_8));
+    for (Object value : values) {
+      String shown = value.equals("") ? "\"\"" : (String) value;
+      assertTrue(page.contains(" " + shown + (value.equals("") ? "." : ",")), shown + " not in\n" + page);
+      assertTrue(constantsPage.contains(shown), shown + " not in\n" + constantsPage);
+    }
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> schema(String name) throws IOException {
     try (InputStream in = Files.newInputStream(SPEC)) {

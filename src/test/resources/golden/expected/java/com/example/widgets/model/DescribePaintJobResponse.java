@@ -49,7 +49,7 @@ public final class DescribePaintJobResponse {
 
   /**
    * Job status.
-   * Known values: {@code QUEUED}, {@code DONE}, {@code FAILED}.
+   * Known values: <code>QUEUED</code>, <code>DONE</code>, <code>FAILED</code>.
    *
    * @return the value, {@link Status#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
    *     does not know (see {@link #statusAsString()}), or null when absent
@@ -124,11 +124,11 @@ public final class DescribePaintJobResponse {
    * read as {@link #UNKNOWN_TO_SDK_VERSION} and keep their raw text.
    */
   public enum Status {
-    /** {@code "QUEUED"} */
+    /** <code>QUEUED</code> */
     QUEUED("QUEUED"),
-    /** {@code "DONE"} */
+    /** <code>DONE</code> */
     DONE("DONE"),
-    /** {@code "FAILED"} */
+    /** <code>FAILED</code> */
     FAILED("FAILED"),
     /** A value this SDK version does not know; the raw text is kept by the model. */
     UNKNOWN_TO_SDK_VERSION(null);

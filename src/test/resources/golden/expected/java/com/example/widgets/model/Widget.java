@@ -70,7 +70,7 @@ public final class Widget {
 
   /**
    * Its color.
-   * Known values: {@code Red}, {@code GREEN}, {@code blue}.
+   * Known values: <code>Red</code>, <code>GREEN</code>, <code>blue</code>.
    *
    * @return the value, {@link Color#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
    *     does not know (see {@link #colorAsString()}), or null when absent
@@ -170,11 +170,11 @@ public final class Widget {
    * read as {@link #UNKNOWN_TO_SDK_VERSION} and keep their raw text.
    */
   public enum Color {
-    /** {@code "Red"} */
+    /** <code>Red</code> */
     RED("Red"),
-    /** {@code "GREEN"} */
+    /** <code>GREEN</code> */
     GREEN("GREEN"),
-    /** {@code "blue"} */
+    /** <code>blue</code> */
     BLUE("blue"),
     /** A value this SDK version does not know; the raw text is kept by the model. */
     UNKNOWN_TO_SDK_VERSION(null);

@@ -167,7 +167,7 @@ public final class Containers {
 
   /**
    * Array of enum strings.
-   * Known values: {@code ON}, {@code OFF}.
+   * Known values: <code>ON</code>, <code>OFF</code>.
    * At most 4 items.
    *
    * @return an unmodifiable list, empty (never null) when absent; a value this SDK version does not
@@ -466,9 +466,9 @@ public final class Containers {
    * read as {@link #UNKNOWN_TO_SDK_VERSION} and keep their raw text.
    */
   public enum Modes {
-    /** {@code "ON"} */
+    /** <code>ON</code> */
     ON("ON"),
-    /** {@code "OFF"} */
+    /** <code>OFF</code> */
     OFF("OFF"),
     /** A value this SDK version does not know; the raw text is kept by the model. */
     UNKNOWN_TO_SDK_VERSION(null);

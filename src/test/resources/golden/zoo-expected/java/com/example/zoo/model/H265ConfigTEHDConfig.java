@@ -43,7 +43,7 @@ public final class H265ConfigTEHDConfig {
 
   /**
    * Enum named Type.
-   * Known values: {@code TEHD-100}, {@code false}.
+   * Known values: <code>TEHD-100</code>, <code>false</code>.
    *
    * @return the value, {@link Type#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
    *     does not know (see {@link #typeAsString()}), or null when absent
@@ -91,9 +91,9 @@ public final class H265ConfigTEHDConfig {
    * read as {@link #UNKNOWN_TO_SDK_VERSION} and keep their raw text.
    */
   public enum Type {
-    /** {@code "TEHD-100"} */
+    /** <code>TEHD-100</code> */
     TEHD_100("TEHD-100"),
-    /** {@code "false"} */
+    /** <code>false</code> */
     FALSE("false"),
     /** A value this SDK version does not know; the raw text is kept by the model. */
     UNKNOWN_TO_SDK_VERSION(null);

@@ -79,7 +79,7 @@ public final class Keywords {
 
   /**
    * A keyword, as an enum.
-   * Known values: {@code ON}, {@code OFF}.
+   * Known values: <code>ON</code>, <code>OFF</code>.
    *
    * @return the value, {@link Switch#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
    *     does not know (see {@link #switchValueAsString()}), or null when absent
@@ -96,7 +96,7 @@ public final class Keywords {
 
   /**
    * Another keyword, as an enum.
-   * Known values: {@code A}, {@code B}.
+   * Known values: <code>A</code>, <code>B</code>.
    *
    * @return the value, {@link Default#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
    *     does not know (see {@link #defaultValueAsString()}), or null when absent
@@ -299,9 +299,9 @@ public final class Keywords {
    * read as {@link #UNKNOWN_TO_SDK_VERSION} and keep their raw text.
    */
   public enum Switch {
-    /** {@code "ON"} */
+    /** <code>ON</code> */
     ON("ON"),
-    /** {@code "OFF"} */
+    /** <code>OFF</code> */
     OFF("OFF"),
     /** A value this SDK version does not know; the raw text is kept by the model. */
     UNKNOWN_TO_SDK_VERSION(null);
@@ -333,9 +333,9 @@ public final class Keywords {
    * read as {@link #UNKNOWN_TO_SDK_VERSION} and keep their raw text.
    */
   public enum Default {
-    /** {@code "A"} */
+    /** <code>A</code> */
     A("A"),
-    /** {@code "B"} */
+    /** <code>B</code> */
     B("B"),
     /** A value this SDK version does not know; the raw text is kept by the model. */
     UNKNOWN_TO_SDK_VERSION(null);

@@ -238,7 +238,7 @@ public final class Names {
 
   /**
    * An enum whose field is named like its type.
-   * Known values: {@code HDR10}, {@code HLG}.
+   * Known values: <code>HDR10</code>, <code>HLG</code>.
    *
    * @return the value, {@link HDR#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
    *     does not know (see {@link #hdrAsString()}), or null when absent
@@ -316,9 +316,9 @@ public final class Names {
    * read as {@link #UNKNOWN_TO_SDK_VERSION} and keep their raw text.
    */
   public enum HDR {
-    /** {@code "HDR10"} */
+    /** <code>HDR10</code> */
     HDR10("HDR10"),
-    /** {@code "HLG"} */
+    /** <code>HLG</code> */
     HLG("HLG"),
     /** A value this SDK version does not know; the raw text is kept by the model. */
     UNKNOWN_TO_SDK_VERSION(null);

@@ -32,6 +32,7 @@ public final class PutShapesRequest {
   private final Texts texts;
   private final Enums enums;
   private final Names names;
+  private final EnumTexts enumTexts;
 
   PutShapesRequest(Builder builder) {
     this.scalars = builder.scalars;
@@ -43,6 +44,7 @@ public final class PutShapesRequest {
     this.texts = builder.texts;
     this.enums = builder.enums;
     this.names = builder.names;
+    this.enumTexts = builder.enumTexts;
   }
 
   /** @return a builder with every field unset */
@@ -62,6 +64,7 @@ public final class PutShapesRequest {
     builder.texts = this.texts;
     builder.enums = this.enums;
     builder.names = this.names;
+    builder.enumTexts = this.enumTexts;
     return builder;
   }
 
@@ -156,6 +159,16 @@ public final class PutShapesRequest {
     return names;
   }
 
+  /**
+   * EnumTexts
+   *
+   * @return the value, or null when absent
+   */
+  @Schema(name = "EnumTexts")
+  public EnumTexts enumTexts() {
+    return enumTexts;
+  }
+
   /** Checks the spec's constraints here and in every nested object, however this one was made. */
   void validate() {
     Validate.required("PutShapesRequest.Scalars", scalars);
@@ -183,6 +196,9 @@ public final class PutShapesRequest {
     if (names != null) {
       names.validate();
     }
+    if (enumTexts != null) {
+      enumTexts.validate();
+    }
   }
 
   @Override
@@ -202,12 +218,13 @@ public final class PutShapesRequest {
         && Objects.equals(this.nothing, that.nothing)
         && Objects.equals(this.texts, that.texts)
         && Objects.equals(this.enums, that.enums)
-        && Objects.equals(this.names, that.names);
+        && Objects.equals(this.names, that.names)
+        && Objects.equals(this.enumTexts, that.enumTexts);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(scalars, containers, keywords, tree, folder, nothing, texts, enums, names);
+    return Objects.hash(scalars, containers, keywords, tree, folder, nothing, texts, enums, names, enumTexts);
   }
 
   @Override
@@ -222,6 +239,7 @@ public final class PutShapesRequest {
         .add("Texts", texts)
         .add("Enums", enums)
         .add("Names", names)
+        .add("EnumTexts", enumTexts)
         .build();
   }
 
@@ -239,7 +257,8 @@ public final class PutShapesRequest {
       ModelTable.scalar("Nothing", Object.class),
       ModelTable.model("Texts", Texts::table),
       ModelTable.model("Enums", Enums::table),
-      ModelTable.model("Names", Names::table));
+      ModelTable.model("Names", Names::table),
+      ModelTable.model("EnumTexts", EnumTexts::table));
 
   /** @return this type's table, for the models it is nested in */
   static ModelTable<?> table() {
@@ -263,6 +282,7 @@ public final class PutShapesRequest {
     builder.texts = ModelTable.member(members, 7);
     builder.enums = ModelTable.member(members, 8);
     builder.names = ModelTable.member(members, 9);
+    builder.enumTexts = ModelTable.member(members, 10);
     return new PutShapesRequest(builder);
   }
 
@@ -300,6 +320,9 @@ public final class PutShapesRequest {
     if (value.names != null) {
       Names.writeJson(out.name("Names"), value.names);
     }
+    if (value.enumTexts != null) {
+      EnumTexts.writeJson(out.name("EnumTexts"), value.enumTexts);
+    }
     out.endObject();
   }
 
@@ -330,6 +353,7 @@ public final class PutShapesRequest {
     Texts texts;
     Enums enums;
     Names names;
+    EnumTexts enumTexts;
 
     Builder() {
     }
@@ -430,6 +454,17 @@ public final class PutShapesRequest {
      */
     public Builder names(Names value) {
       this.names = value;
+      return this;
+    }
+
+    /**
+     * Sets {@code EnumTexts}; see {@link PutShapesRequest#enumTexts()}.
+     *
+     * @param value the value, or null to leave it unset
+     * @return this builder
+     */
+    public Builder enumTexts(EnumTexts value) {
+      this.enumTexts = value;
       return this;
     }
 

@@ -148,7 +148,7 @@ public final class Scalars {
 
   /**
    * An enum string.
-   * Known values: {@code true}, {@code false}, {@code Auto-2}.
+   * Known values: <code>true</code>, <code>false</code>, <code>Auto-2</code>.
    *
    * @return the value, {@link Mode#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
    *     does not know (see {@link #modeAsString()}), or null when absent
@@ -225,11 +225,11 @@ public final class Scalars {
    * read as {@link #UNKNOWN_TO_SDK_VERSION} and keep their raw text.
    */
   public enum Mode {
-    /** {@code "true"} */
+    /** <code>true</code> */
     TRUE("true"),
-    /** {@code "false"} */
+    /** <code>false</code> */
     FALSE("false"),
-    /** {@code "Auto-2"} */
+    /** <code>Auto-2</code> */
     AUTO_2("Auto-2"),
     /** A value this SDK version does not know; the raw text is kept by the model. */
     UNKNOWN_TO_SDK_VERSION(null);
