@@ -162,11 +162,91 @@ public class TcvodCodegen extends JavaClientCodegen {
    */
   @Override
   public void preprocessOpenAPI(OpenAPI openAPI) {
+    completeOperations(openAPI);
     rewriteEnums(openAPI);
     super.preprocessOpenAPI(openAPI);
   }
 
   static final String KNOWN_VALUES = "x-tc-known-values";
+
+  /**
+   * An action of no parameters may have no request body in the spec, and an action that answers
+   * only its RequestId no response content; the templates need a request and a response type for
+   * every action (the methods take a request, the core sends its JSON, {@code {}} here, and binds
+   * the answer). Such an action gets {@code <Action>Request} with no members and
+   * {@code <Action>Response} with {@code RequestId}, as if the spec said so.
+   */
+  @SuppressWarnings("rawtypes")
+  static void completeOperations(OpenAPI openAPI) {
+    if (openAPI.getPaths() == null) {
+      return;
+    }
+    if (openAPI.getComponents() == null) {
+      openAPI.setComponents(new io.swagger.v3.oas.models.Components());
+    }
+    for (PathItem path : openAPI.getPaths().values()) {
+      for (Operation operation : path.readOperations()) {
+        String action = operation.getOperationId();
+        if (action == null) {
+          continue;
+        }
+        if (operation.getRequestBody() == null || jsonSchema(operation.getRequestBody().getContent()) == null) {
+          String name = action + "Request";
+          Schema empty = new io.swagger.v3.oas.models.media.ObjectSchema().properties(new LinkedHashMap<>())
+              .description("Input of " + action + ": it has no parameters.");
+          openAPI.getComponents().addSchemas(name, schemaNamed(openAPI, name, empty));
+          operation.setRequestBody(new io.swagger.v3.oas.models.parameters.RequestBody().required(true).content(jsonContent(name)));
+        }
+        if (operation.getResponses() == null) {
+          operation.setResponses(new io.swagger.v3.oas.models.responses.ApiResponses());
+        }
+        notFreeForm(openAPI, jsonSchema(operation.getRequestBody().getContent()));
+        ApiResponse ok = operation.getResponses().get("200");
+        if (ok == null || jsonSchema(ok.getContent()) == null) {
+          String name = action + "Response";
+          Schema requestId = new io.swagger.v3.oas.models.media.StringSchema().description("Unique id of the request.");
+          openAPI.getComponents().addSchemas(name, schemaNamed(openAPI, name, new io.swagger.v3.oas.models.media.ObjectSchema()
+              .addProperty("RequestId", requestId).description("Output of " + action + ": its RequestId.")));
+          operation.getResponses().addApiResponse("200", (ok == null ? new ApiResponse().description("The answer.") : ok)
+              .content(jsonContent(name)));
+        }
+        notFreeForm(openAPI, jsonSchema(operation.getResponses().get("200").getContent()));
+      }
+    }
+  }
+
+  /**
+   * A request or response is a model of its own even when its object has no members
+   * ({@code type: object} and nothing else), which the stock generator takes for a free-form
+   * {@code Object}: the method would take any Object and send what Gson makes of it.
+   */
+  @SuppressWarnings("rawtypes")
+  private static void notFreeForm(OpenAPI openAPI, Schema body) {
+    if (body != null && body.get$ref() != null) {
+      Schema target = schemaNamed(openAPI, body.get$ref().substring(body.get$ref().lastIndexOf('/') + 1), null);
+      if (target != null && (target.getProperties() == null || target.getProperties().isEmpty())
+          && target.getAdditionalProperties() == null && target.getAllOf() == null) {
+        target.addExtension("x-is-free-form", false);
+      }
+    }
+  }
+
+  @SuppressWarnings("rawtypes")
+  private static Schema jsonSchema(Content content) {
+    MediaType json = content == null ? null : content.get("application/json");
+    return json == null ? null : json.getSchema();
+  }
+
+  /** @return the spec's own schema of that name when it has one, else {@code fallback} */
+  @SuppressWarnings("rawtypes")
+  private static Schema schemaNamed(OpenAPI openAPI, String name, Schema fallback) {
+    Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+    return schemas != null && schemas.containsKey(name) ? schemas.get(name) : fallback;
+  }
+
+  private static Content jsonContent(String schema) {
+    return new Content().addMediaType("application/json", new MediaType().schema(new Schema<Object>().$ref("#/components/schemas/" + schema)));
+  }
 
   @SuppressWarnings("rawtypes")
   static void rewriteEnums(OpenAPI openAPI) {

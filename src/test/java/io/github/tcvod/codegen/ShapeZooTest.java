@@ -258,6 +258,18 @@ class ShapeZooTest {
     }
   }
 
+  /** An action whose spec has no request body and no response content gets an empty request and a RequestId response. */
+  @Test
+  void anActionWithoutBodiesHasAnEmptyRequestAndARequestIdResponse() throws Exception {
+    Class<?> request = loader.loadClass(MODEL_PACKAGE + ".DescribeNothingRequest");
+    Class<?> response = loader.loadClass(MODEL_PACKAGE + ".DescribeNothingResponse");
+    loader.loadClass(API_PACKAGE + ".ZooClient").getMethod("describeNothing", request);
+    loader.loadClass(API_PACKAGE + ".ZooClient").getMethod("describeLittle", loader.loadClass(MODEL_PACKAGE + ".DescribeLittleRequest"));
+    Object empty = request.getMethod("builder").invoke(null);
+    assertEquals("{}", Json.GSON.toJson(empty.getClass().getMethod("build").invoke(empty)));
+    assertEquals("r-1", response.getMethod("requestId").invoke(Json.GSON.fromJson("{\"RequestId\":\"r-1\"}", response)));
+  }
+
   @Test
   void acronymAndDigitNamesReadAsAJavaUserExpects() throws Exception {
     for (String accessor : new String[] {"aiAnalysisTemplateSet", "hasAiAnalysisTemplateSet"}) {

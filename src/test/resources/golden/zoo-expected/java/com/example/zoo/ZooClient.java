@@ -13,6 +13,10 @@ import com.example.zoo.model.DescribeAIAnalysisTemplatesRequest;
 import com.example.zoo.model.DescribeAIAnalysisTemplatesResponse;
 import com.example.zoo.model.DescribeLLMComprehendTemplatesRequest;
 import com.example.zoo.model.DescribeLLMComprehendTemplatesResponse;
+import com.example.zoo.model.DescribeLittleRequest;
+import com.example.zoo.model.DescribeLittleResponse;
+import com.example.zoo.model.DescribeNothingRequest;
+import com.example.zoo.model.DescribeNothingResponse;
 import com.example.zoo.model.PutShapesRequest;
 import com.example.zoo.model.PutShapesResponse;
 
@@ -199,6 +203,116 @@ public interface ZooClient extends Closeable {
     return new OffsetPaginator<>(offset == null ? 0 : offset, limit == null || limit == 0 ? 50 : limit,
         (pageOffset, pageSize) -> describeLLMComprehendTemplates(request.toBuilder().offset(pageOffset).limit(pageSize).build()),
         DescribeLLMComprehendTemplatesResponse::llmComprehendTemplateSet, DescribeLLMComprehendTemplatesResponse::totalCount);
+  }
+
+  /**
+   * An action whose request is an object with nothing else said.
+   *
+   * <p>Action {@code DescribeLittle}, version {@code 2021-01-01}. Idempotent: repeating it changes nothing.
+   *
+   * @param request the request; {@code null} is rejected
+   * @return the typed response, with its {@code RequestId}
+   * @throws io.github.tcvod.exception.VodServiceException when the service answers with an error
+   *     code: a subclass per code family, e.g. {@link io.github.tcvod.exception.ResourceNotFoundException}
+   * @throws io.github.tcvod.exception.VodClientException when no valid answer arrives: transport
+   *     failure, non-200 status, malformed body or missing credentials
+   */
+  default DescribeLittleResponse describeLittle(DescribeLittleRequest request) {
+    return describeLittle(request, CallOptions.none());
+  }
+
+  /**
+   * An action whose request is an object with nothing else said. With per-call options: a deadline over all attempts, or another retry policy.
+   *
+   * @param request the request; {@code null} is rejected
+   * @param options per-call options
+   * @return the typed response
+   * @throws io.github.tcvod.exception.VodException as {@link #describeLittle(DescribeLittleRequest)} does;
+   *     {@link io.github.tcvod.exception.DeadlineExceededException} when the deadline passes
+   * @see #describeLittle(DescribeLittleRequest)
+   */
+  default DescribeLittleResponse describeLittle(DescribeLittleRequest request, CallOptions options) {
+    throw new UnsupportedOperationException("ZooClient.describeLittle is not implemented by " + getClass().getName());
+  }
+
+  /**
+   * An action whose request is an object with nothing else said. Asynchronously, on the HTTP client's dispatcher: no thread waits for the answer.
+   *
+   * @param request the request; {@code null} is rejected
+   * @return a future that completes with the response, or exceptionally with the same
+   *     {@link io.github.tcvod.exception.VodException} the synchronous method throws; cancelling
+   *     it cancels the HTTP call
+   * @see #describeLittle(DescribeLittleRequest)
+   */
+  default CompletableFuture<DescribeLittleResponse> describeLittleAsync(DescribeLittleRequest request) {
+    return describeLittleAsync(request, CallOptions.none());
+  }
+
+  /**
+   * An action whose request is an object with nothing else said. Asynchronously, with per-call options.
+   *
+   * @param request the request; {@code null} is rejected
+   * @param options per-call options
+   * @return a future of the response; cancelling it cancels the HTTP call
+   * @see #describeLittleAsync(DescribeLittleRequest)
+   */
+  default CompletableFuture<DescribeLittleResponse> describeLittleAsync(DescribeLittleRequest request, CallOptions options) {
+    throw new UnsupportedOperationException("ZooClient.describeLittleAsync is not implemented by " + getClass().getName());
+  }
+
+  /**
+   * An action of no parameters that answers only its RequestId, so its spec has no request body and no response content.
+   *
+   * <p>Action {@code DescribeNothing}, version {@code 2021-01-01}. Idempotent: repeating it changes nothing.
+   *
+   * @param request the request; {@code null} is rejected
+   * @return the typed response, with its {@code RequestId}
+   * @throws io.github.tcvod.exception.VodServiceException when the service answers with an error
+   *     code: a subclass per code family, e.g. {@link io.github.tcvod.exception.ResourceNotFoundException}
+   * @throws io.github.tcvod.exception.VodClientException when no valid answer arrives: transport
+   *     failure, non-200 status, malformed body or missing credentials
+   */
+  default DescribeNothingResponse describeNothing(DescribeNothingRequest request) {
+    return describeNothing(request, CallOptions.none());
+  }
+
+  /**
+   * An action of no parameters that answers only its RequestId, so its spec has no request body and no response content. With per-call options: a deadline over all attempts, or another retry policy.
+   *
+   * @param request the request; {@code null} is rejected
+   * @param options per-call options
+   * @return the typed response
+   * @throws io.github.tcvod.exception.VodException as {@link #describeNothing(DescribeNothingRequest)} does;
+   *     {@link io.github.tcvod.exception.DeadlineExceededException} when the deadline passes
+   * @see #describeNothing(DescribeNothingRequest)
+   */
+  default DescribeNothingResponse describeNothing(DescribeNothingRequest request, CallOptions options) {
+    throw new UnsupportedOperationException("ZooClient.describeNothing is not implemented by " + getClass().getName());
+  }
+
+  /**
+   * An action of no parameters that answers only its RequestId, so its spec has no request body and no response content. Asynchronously, on the HTTP client's dispatcher: no thread waits for the answer.
+   *
+   * @param request the request; {@code null} is rejected
+   * @return a future that completes with the response, or exceptionally with the same
+   *     {@link io.github.tcvod.exception.VodException} the synchronous method throws; cancelling
+   *     it cancels the HTTP call
+   * @see #describeNothing(DescribeNothingRequest)
+   */
+  default CompletableFuture<DescribeNothingResponse> describeNothingAsync(DescribeNothingRequest request) {
+    return describeNothingAsync(request, CallOptions.none());
+  }
+
+  /**
+   * An action of no parameters that answers only its RequestId, so its spec has no request body and no response content. Asynchronously, with per-call options.
+   *
+   * @param request the request; {@code null} is rejected
+   * @param options per-call options
+   * @return a future of the response; cancelling it cancels the HTTP call
+   * @see #describeNothingAsync(DescribeNothingRequest)
+   */
+  default CompletableFuture<DescribeNothingResponse> describeNothingAsync(DescribeNothingRequest request, CallOptions options) {
+    throw new UnsupportedOperationException("ZooClient.describeNothingAsync is not implemented by " + getClass().getName());
   }
 
   /**

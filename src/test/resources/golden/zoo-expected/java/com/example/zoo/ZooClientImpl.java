@@ -11,6 +11,10 @@ import com.example.zoo.model.DescribeAIAnalysisTemplatesRequest;
 import com.example.zoo.model.DescribeAIAnalysisTemplatesResponse;
 import com.example.zoo.model.DescribeLLMComprehendTemplatesRequest;
 import com.example.zoo.model.DescribeLLMComprehendTemplatesResponse;
+import com.example.zoo.model.DescribeLittleRequest;
+import com.example.zoo.model.DescribeLittleResponse;
+import com.example.zoo.model.DescribeNothingRequest;
+import com.example.zoo.model.DescribeNothingResponse;
 import com.example.zoo.model.PutShapesRequest;
 import com.example.zoo.model.PutShapesResponse;
 
@@ -35,6 +39,20 @@ final class ZooClientImpl implements ZooClient {
           .idempotent(true)
           .build();
 
+  private static final ActionDescriptor DESCRIBE_LITTLE =
+      ActionDescriptor.builder("DescribeLittle")
+          .version("2021-01-01")
+          .service("zoo")
+          .idempotent(true)
+          .build();
+
+  private static final ActionDescriptor DESCRIBE_NOTHING =
+      ActionDescriptor.builder("DescribeNothing")
+          .version("2021-01-01")
+          .service("zoo")
+          .idempotent(true)
+          .build();
+
   private static final ActionDescriptor PUT_SHAPES =
       ActionDescriptor.builder("PutShapes")
           .version("2021-01-01")
@@ -46,6 +64,8 @@ final class ZooClientImpl implements ZooClient {
       "zoo",
       DESCRIBE_AI_ANALYSIS_TEMPLATES,
       DESCRIBE_LLM_COMPREHEND_TEMPLATES,
+      DESCRIBE_LITTLE,
+      DESCRIBE_NOTHING,
       PUT_SHAPES);
 
   private final ClientRuntime runtime;
@@ -72,6 +92,26 @@ final class ZooClientImpl implements ZooClient {
   @Override
   public CompletableFuture<DescribeLLMComprehendTemplatesResponse> describeLLMComprehendTemplatesAsync(DescribeLLMComprehendTemplatesRequest request, CallOptions options) {
     return runtime.invokeAsync(DESCRIBE_LLM_COMPREHEND_TEMPLATES, request, DescribeLLMComprehendTemplatesResponse.class, options);
+  }
+
+  @Override
+  public DescribeLittleResponse describeLittle(DescribeLittleRequest request, CallOptions options) {
+    return runtime.invoke(DESCRIBE_LITTLE, request, DescribeLittleResponse.class, options);
+  }
+
+  @Override
+  public CompletableFuture<DescribeLittleResponse> describeLittleAsync(DescribeLittleRequest request, CallOptions options) {
+    return runtime.invokeAsync(DESCRIBE_LITTLE, request, DescribeLittleResponse.class, options);
+  }
+
+  @Override
+  public DescribeNothingResponse describeNothing(DescribeNothingRequest request, CallOptions options) {
+    return runtime.invoke(DESCRIBE_NOTHING, request, DescribeNothingResponse.class, options);
+  }
+
+  @Override
+  public CompletableFuture<DescribeNothingResponse> describeNothingAsync(DescribeNothingRequest request, CallOptions options) {
+    return runtime.invokeAsync(DESCRIBE_NOTHING, request, DescribeNothingResponse.class, options);
   }
 
   @Override
