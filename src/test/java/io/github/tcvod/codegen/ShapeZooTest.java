@@ -170,6 +170,21 @@ class ShapeZooTest {
     InvocationTargetException tooBig = assertThrows(InvocationTargetException.class,
         () -> builder.getClass().getMethod("build").invoke(builder));
     assertEquals("Scalars.Int32 must be at most 5, was 6", tooBig.getCause().getMessage());
+    // The limits of a list's or map's items.
+    Class<?> containers = loader.loadClass(MODEL_PACKAGE + ".Containers");
+    for (String[] bad : new String[][] {{"{\"Ports\":[80,0]}", "Containers.Ports[] must be at least 1, was 0"},
+        {"{\"Ports\":[65536]}", "Containers.Ports[] must be at most 65535, was 65536"},
+        {"{\"Tags\":[\"ok\",\"\"]}", "Containers.Tags[]"}, {"{\"Tags\":[\"123456789\"]}", "Containers.Tags[]"},
+        {"{\"Weights\":{\"a\":0.5,\"b\":1.5}}", "Containers.Weights[] must be at most 1"}}) {
+      Object parsed = Json.GSON.fromJson(bad[0], containers);
+      Object copy = containers.getMethod("toBuilder").invoke(parsed);
+      InvocationTargetException refused = assertThrows(InvocationTargetException.class,
+          () -> copy.getClass().getMethod("build").invoke(copy), bad[0]);
+      assertTrue(refused.getCause().getMessage().startsWith(bad[1]), refused.getCause().getMessage());
+    }
+    Object fine = Json.GSON.fromJson("{\"Ports\":[1,65535,null],\"Tags\":[\"a\"],\"Weights\":{\"a\":0}}", containers);
+    Object copy = containers.getMethod("toBuilder").invoke(fine);
+    copy.getClass().getMethod("build").invoke(copy);
   }
 
   @Test

@@ -38,6 +38,9 @@ public final class Containers {
   private final Map<String, String> labels;
   private final Map<String, Long> counts;
   private final Map<String, Scalars> scalarsByName;
+  private final List<Long> ports;
+  private final List<String> tags;
+  private final Map<String, Double> weights;
   private final Double number;
   private final String timestamp;
   private final String day;
@@ -60,6 +63,9 @@ public final class Containers {
     this.labels = Copies.map(builder.labels);
     this.counts = Copies.map(builder.counts);
     this.scalarsByName = Copies.map(builder.scalarsByName);
+    this.ports = Copies.list(builder.ports);
+    this.tags = Copies.list(builder.tags);
+    this.weights = Copies.map(builder.weights);
     this.number = builder.number;
     this.timestamp = builder.timestamp;
     this.day = builder.day;
@@ -90,6 +96,9 @@ public final class Containers {
     builder.labels = this.labels;
     builder.counts = this.counts;
     builder.scalarsByName = this.scalarsByName;
+    builder.ports = this.ports;
+    builder.tags = this.tags;
+    builder.weights = this.weights;
     builder.number = this.number;
     builder.timestamp = this.timestamp;
     builder.day = this.day;
@@ -264,6 +273,51 @@ public final class Containers {
   }
 
   /**
+   * Each item has limits.
+   *
+   * @return an unmodifiable list, empty (never null) when absent; see {@link #hasPorts()}
+   */
+  @Schema(name = "Ports", description = "Each item has limits.")
+  public List<Long> ports() {
+    return Copies.listOrEmpty(ports);
+  }
+
+  /** @return whether {@code Ports} was set or received, even as an empty list */
+  public boolean hasPorts() {
+    return ports != null;
+  }
+
+  /**
+   * Each item has a length.
+   *
+   * @return an unmodifiable list, empty (never null) when absent; see {@link #hasTags()}
+   */
+  @Schema(name = "Tags", description = "Each item has a length.")
+  public List<String> tags() {
+    return Copies.listOrEmpty(tags);
+  }
+
+  /** @return whether {@code Tags} was set or received, even as an empty list */
+  public boolean hasTags() {
+    return tags != null;
+  }
+
+  /**
+   * Each value has limits.
+   *
+   * @return an unmodifiable map, empty (never null) when absent; see {@link #hasWeights()}
+   */
+  @Schema(name = "Weights", description = "Each value has limits.")
+  public Map<String, Double> weights() {
+    return Copies.mapOrEmpty(weights);
+  }
+
+  /** @return whether {@code Weights} was set or received, even as an empty map */
+  public boolean hasWeights() {
+    return weights != null;
+  }
+
+  /**
    * A number of no format, a Double like a float.
    * Minimum: 0.5.
    *
@@ -393,6 +447,24 @@ public final class Containers {
         }
       }
     }
+    if (ports != null) {
+      for (Long item : ports) {
+        Validate.atLeast("Containers.Ports[]", item, 1L);
+        Validate.atMost("Containers.Ports[]", item, 65535L);
+      }
+    }
+    if (tags != null) {
+      for (String item : tags) {
+        Validate.minLength("Containers.Tags[]", item, 1);
+        Validate.maxLength("Containers.Tags[]", item, 8);
+      }
+    }
+    if (weights != null) {
+      for (Double item : weights.values()) {
+        Validate.atLeast("Containers.Weights[]", item, 0);
+        Validate.atMost("Containers.Weights[]", item, 1);
+      }
+    }
     Validate.atLeast("Containers.Number", number, 0.5);
     if (inline != null) {
       inline.validate();
@@ -418,6 +490,9 @@ public final class Containers {
         && Objects.equals(this.labels, that.labels)
         && Objects.equals(this.counts, that.counts)
         && Objects.equals(this.scalarsByName, that.scalarsByName)
+        && Objects.equals(this.ports, that.ports)
+        && Objects.equals(this.tags, that.tags)
+        && Objects.equals(this.weights, that.weights)
         && Objects.equals(this.number, that.number)
         && Objects.equals(this.timestamp, that.timestamp)
         && Objects.equals(this.day, that.day)
@@ -432,7 +507,7 @@ public final class Containers {
 
   @Override
   public int hashCode() {
-    return Objects.hash(names, ids, ratios, flags, modes, items, matrix, labels, counts, scalarsByName, number, timestamp, day, id, link, bytes, anything, anyList, anyMap, inline);
+    return Objects.hash(names, ids, ratios, flags, modes, items, matrix, labels, counts, scalarsByName, ports, tags, weights, number, timestamp, day, id, link, bytes, anything, anyList, anyMap, inline);
   }
 
   @Override
@@ -448,6 +523,9 @@ public final class Containers {
         .add("Labels", labels)
         .add("Counts", counts)
         .add("ScalarsByName", scalarsByName)
+        .add("Ports", ports)
+        .add("Tags", tags)
+        .add("Weights", weights)
         .add("Number", number)
         .add("Timestamp", timestamp)
         .add("Day", day)
@@ -511,6 +589,9 @@ public final class Containers {
       ModelTable.other("Labels", JsonAdapters.mapReader(JsonAdapters::readString)),
       ModelTable.other("Counts", JsonAdapters.mapReader(JsonAdapters::readLong)),
       ModelTable.other("ScalarsByName", JsonAdapters.mapReader(Scalars::readJson)),
+      ModelTable.other("Ports", JsonAdapters.listReader(JsonAdapters::readLong)),
+      ModelTable.other("Tags", JsonAdapters.listReader(JsonAdapters::readString)),
+      ModelTable.other("Weights", JsonAdapters.mapReader(JsonAdapters::readDouble)),
       ModelTable.scalar("Number", Double.class),
       ModelTable.scalar("Timestamp", String.class),
       ModelTable.scalar("Day", String.class),
@@ -545,16 +626,19 @@ public final class Containers {
     builder.labels = ModelTable.member(members, 8);
     builder.counts = ModelTable.member(members, 9);
     builder.scalarsByName = ModelTable.member(members, 10);
-    builder.number = ModelTable.member(members, 11);
-    builder.timestamp = ModelTable.member(members, 12);
-    builder.day = ModelTable.member(members, 13);
-    builder.id = ModelTable.member(members, 14);
-    builder.link = ModelTable.member(members, 15);
-    builder.bytes = ModelTable.member(members, 16);
-    builder.anything = ModelTable.member(members, 17);
-    builder.anyList = ModelTable.member(members, 18);
-    builder.anyMap = ModelTable.member(members, 19);
-    builder.inline = ModelTable.member(members, 20);
+    builder.ports = ModelTable.member(members, 11);
+    builder.tags = ModelTable.member(members, 12);
+    builder.weights = ModelTable.member(members, 13);
+    builder.number = ModelTable.member(members, 14);
+    builder.timestamp = ModelTable.member(members, 15);
+    builder.day = ModelTable.member(members, 16);
+    builder.id = ModelTable.member(members, 17);
+    builder.link = ModelTable.member(members, 18);
+    builder.bytes = ModelTable.member(members, 19);
+    builder.anything = ModelTable.member(members, 20);
+    builder.anyList = ModelTable.member(members, 21);
+    builder.anyMap = ModelTable.member(members, 22);
+    builder.inline = ModelTable.member(members, 23);
     return new Containers(builder);
   }
 
@@ -594,6 +678,15 @@ public final class Containers {
     }
     if (value.scalarsByName != null) {
       JsonAdapters.writeMap(out.name("ScalarsByName"), value.scalarsByName, Scalars::writeJson);
+    }
+    if (value.ports != null) {
+      JsonAdapters.writeList(out.name("Ports"), value.ports, JsonWriter::value);
+    }
+    if (value.tags != null) {
+      JsonAdapters.writeList(out.name("Tags"), value.tags, JsonWriter::value);
+    }
+    if (value.weights != null) {
+      JsonAdapters.writeMap(out.name("Weights"), value.weights, JsonWriter::value);
     }
     JsonAdapters.writeField(out, "Number", value.number);
     JsonAdapters.writeField(out, "Timestamp", value.timestamp);
@@ -644,6 +737,9 @@ public final class Containers {
     Map<String, String> labels;
     Map<String, Long> counts;
     Map<String, Scalars> scalarsByName;
+    List<Long> ports;
+    List<String> tags;
+    Map<String, Double> weights;
     Double number;
     String timestamp;
     String day;
@@ -837,6 +933,59 @@ public final class Containers {
      */
     public Builder scalarsByName(Map<String, Scalars> values) {
       this.scalarsByName = Copies.map(values);
+      return this;
+    }
+
+    /**
+     * Sets {@code Ports}; see {@link Containers#ports()}.
+     *
+     * @param values the items (copied), or null to leave it unset
+     * @return this builder
+     */
+    public Builder ports(Collection<Long> values) {
+      this.ports = Copies.list(values);
+      return this;
+    }
+
+    /**
+     * Sets {@code Ports} to the given items.
+     *
+     * @param values the items
+     * @return this builder
+     */
+    public Builder ports(Long... values) {
+      return ports(Copies.asList(values));
+    }
+
+    /**
+     * Sets {@code Tags}; see {@link Containers#tags()}.
+     *
+     * @param values the items (copied), or null to leave it unset
+     * @return this builder
+     */
+    public Builder tags(Collection<String> values) {
+      this.tags = Copies.list(values);
+      return this;
+    }
+
+    /**
+     * Sets {@code Tags} to the given items.
+     *
+     * @param values the items
+     * @return this builder
+     */
+    public Builder tags(String... values) {
+      return tags(Copies.asList(values));
+    }
+
+    /**
+     * Sets {@code Weights}; see {@link Containers#weights()}.
+     *
+     * @param values the entries (copied, in their order), or null to leave it unset
+     * @return this builder
+     */
+    public Builder weights(Map<String, Double> values) {
+      this.weights = Copies.map(values);
       return this;
     }
 
