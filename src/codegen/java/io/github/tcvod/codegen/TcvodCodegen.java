@@ -401,6 +401,18 @@ public class TcvodCodegen extends JavaClientCodegen {
         p.isFreeFormObject = true;
       }
     }
+    // An exclusive limit of an integer is the inclusive one next to it (exclusiveMinimum 0 is a
+    // minimum of 1), which Validate's integer checks and the Javadoc take; a number keeps it.
+    if (property.isInteger || property.isLong) {
+      if (property.exclusiveMinimum && property.minimum != null) {
+        property.minimum = new java.math.BigDecimal(property.minimum).add(java.math.BigDecimal.ONE).toPlainString();
+        property.exclusiveMinimum = false;
+      }
+      if (property.exclusiveMaximum && property.maximum != null) {
+        property.maximum = new java.math.BigDecimal(property.maximum).subtract(java.math.BigDecimal.ONE).toPlainString();
+        property.exclusiveMaximum = false;
+      }
+    }
   }
 
   @Override

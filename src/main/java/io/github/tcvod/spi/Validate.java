@@ -80,6 +80,32 @@ public final class Validate {
   }
 
   /**
+   * For a spec's {@code exclusiveMinimum} (integer limits are made inclusive by the generator).
+   *
+   * @param field the field's name
+   * @param value the value, null to skip
+   * @param minimum the exclusive minimum
+   */
+  public static void above(String field, Double value, double minimum) {
+    if (value != null && !(finite(field, value.doubleValue()) > minimum)) {
+      throw new IllegalArgumentException(field + " must be above " + minimum + ", was " + value);
+    }
+  }
+
+  /**
+   * For a spec's {@code exclusiveMaximum}.
+   *
+   * @param field the field's name
+   * @param value the value, null to skip
+   * @param maximum the exclusive maximum
+   */
+  public static void below(String field, Double value, double maximum) {
+    if (value != null && !(finite(field, value.doubleValue()) < maximum)) {
+      throw new IllegalArgumentException(field + " must be below " + maximum + ", was " + value);
+    }
+  }
+
+  /**
    * @param field the field's name
    * @param value the value, null to skip
    * @param minimum the inclusive minimum

@@ -170,6 +170,18 @@ class ShapeZooTest {
     InvocationTargetException tooBig = assertThrows(InvocationTargetException.class,
         () -> builder.getClass().getMethod("build").invoke(builder));
     assertEquals("Scalars.Int32 must be at most 5, was 6", tooBig.getCause().getMessage());
+    // Exclusive limits exclude the limit itself.
+    for (String[] bad : new String[][] {{"{\"Text\":\"t\",\"Positive\":0}", "Scalars.Positive must be at least 1, was 0"},
+        {"{\"Text\":\"t\",\"Positive\":100}", "Scalars.Positive must be at most 99, was 100"},
+        {"{\"Text\":\"t\",\"Share\":0}", "Scalars.Share must be above 0.0, was 0.0"},
+        {"{\"Text\":\"t\",\"Share\":1}", "Scalars.Share must be below 1.0, was 1.0"}}) {
+      Object copy = scalars.getMethod("toBuilder").invoke(Json.GSON.fromJson(bad[0], scalars));
+      InvocationTargetException refused = assertThrows(InvocationTargetException.class,
+          () -> copy.getClass().getMethod("build").invoke(copy), bad[0]);
+      assertEquals(bad[1], refused.getCause().getMessage());
+    }
+    Object inside = scalars.getMethod("toBuilder").invoke(Json.GSON.fromJson("{\"Text\":\"t\",\"Positive\":99,\"Share\":0.999}", scalars));
+    inside.getClass().getMethod("build").invoke(inside);
     // The limits of a list's or map's items.
     Class<?> containers = loader.loadClass(MODEL_PACKAGE + ".Containers");
     for (String[] bad : new String[][] {{"{\"Ports\":[80,0]}", "Containers.Ports[] must be at least 1, was 0"},

@@ -30,6 +30,8 @@ public final class Scalars {
   private final Integer int32;
   private final Double ratio;
   private final Double precise;
+  private final Long positive;
+  private final Double share;
   private final Boolean flag;
   private final String mode;
 
@@ -40,6 +42,8 @@ public final class Scalars {
     this.int32 = builder.int32;
     this.ratio = builder.ratio;
     this.precise = builder.precise;
+    this.positive = builder.positive;
+    this.share = builder.share;
     this.flag = builder.flag;
     this.mode = builder.mode;
   }
@@ -58,6 +62,8 @@ public final class Scalars {
     builder.int32 = this.int32;
     builder.ratio = this.ratio;
     builder.precise = this.precise;
+    builder.positive = this.positive;
+    builder.share = this.share;
     builder.flag = this.flag;
     builder.mode = this.mode;
     return builder;
@@ -137,6 +143,30 @@ public final class Scalars {
   }
 
   /**
+   * Above 0 and below 100.
+   * Minimum: 1.
+   * Maximum: 99.
+   *
+   * @return the value, or null when absent
+   */
+  @Schema(name = "Positive", description = "Above 0 and below 100.", minimum = "1", maximum = "99")
+  public Long positive() {
+    return positive;
+  }
+
+  /**
+   * Above 0 and below 1.
+   * Minimum: 0, excluded.
+   * Maximum: 1, excluded.
+   *
+   * @return the value, or null when absent
+   */
+  @Schema(name = "Share", description = "Above 0 and below 1.", minimum = "0", exclusiveMinimum = true, maximum = "1", exclusiveMaximum = true)
+  public Double share() {
+    return share;
+  }
+
+  /**
    * A boolean.
    *
    * @return the value, or null when absent
@@ -180,6 +210,11 @@ public final class Scalars {
     Validate.atLeast("Scalars.Precise", precise, -1.5);
     Validate.atMost("Scalars.Precise", precise, 1.5);
     Validate.finite("Scalars.Precise", precise);
+    Validate.atLeast("Scalars.Positive", positive, 1L);
+    Validate.atMost("Scalars.Positive", positive, 99L);
+    Validate.above("Scalars.Share", share, 0);
+    Validate.below("Scalars.Share", share, 1);
+    Validate.finite("Scalars.Share", share);
   }
 
   @Override
@@ -197,13 +232,15 @@ public final class Scalars {
         && Objects.equals(this.int32, that.int32)
         && Objects.equals(this.ratio, that.ratio)
         && Objects.equals(this.precise, that.precise)
+        && Objects.equals(this.positive, that.positive)
+        && Objects.equals(this.share, that.share)
         && Objects.equals(this.flag, that.flag)
         && Objects.equals(this.mode, that.mode);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(text, int64, int64Positive, int32, ratio, precise, flag, mode);
+    return Objects.hash(text, int64, int64Positive, int32, ratio, precise, positive, share, flag, mode);
   }
 
   @Override
@@ -215,6 +252,8 @@ public final class Scalars {
         .add("Int32", int32)
         .add("Ratio", ratio)
         .add("Precise", precise)
+        .add("Positive", positive)
+        .add("Share", share)
         .add("Flag", flag)
         .add("Mode", mode)
         .build();
@@ -268,6 +307,8 @@ public final class Scalars {
       ModelTable.scalar("Int32", Integer.class),
       ModelTable.scalar("Ratio", Double.class),
       ModelTable.scalar("Precise", Double.class),
+      ModelTable.scalar("Positive", Long.class),
+      ModelTable.scalar("Share", Double.class),
       ModelTable.scalar("Flag", Boolean.class),
       ModelTable.scalar("Mode", String.class));
 
@@ -290,8 +331,10 @@ public final class Scalars {
     builder.int32 = ModelTable.member(members, 4);
     builder.ratio = ModelTable.member(members, 5);
     builder.precise = ModelTable.member(members, 6);
-    builder.flag = ModelTable.member(members, 7);
-    builder.mode = ModelTable.member(members, 8);
+    builder.positive = ModelTable.member(members, 7);
+    builder.share = ModelTable.member(members, 8);
+    builder.flag = ModelTable.member(members, 9);
+    builder.mode = ModelTable.member(members, 10);
     return new Scalars(builder);
   }
 
@@ -308,6 +351,8 @@ public final class Scalars {
     JsonAdapters.writeField(out, "Int32", value.int32);
     JsonAdapters.writeField(out, "Ratio", value.ratio);
     JsonAdapters.writeField(out, "Precise", value.precise);
+    JsonAdapters.writeField(out, "Positive", value.positive);
+    JsonAdapters.writeField(out, "Share", value.share);
     JsonAdapters.writeField(out, "Flag", value.flag);
     JsonAdapters.writeField(out, "Mode", value.mode);
     out.endObject();
@@ -337,6 +382,8 @@ public final class Scalars {
     Integer int32;
     Double ratio;
     Double precise;
+    Long positive;
+    Double share;
     Boolean flag;
     String mode;
 
@@ -406,6 +453,28 @@ public final class Scalars {
      */
     public Builder precise(Double value) {
       this.precise = value;
+      return this;
+    }
+
+    /**
+     * Sets {@code Positive}; see {@link Scalars#positive()}.
+     *
+     * @param value the value, or null to leave it unset
+     * @return this builder
+     */
+    public Builder positive(Long value) {
+      this.positive = value;
+      return this;
+    }
+
+    /**
+     * Sets {@code Share}; see {@link Scalars#share()}.
+     *
+     * @param value the value, or null to leave it unset
+     * @return this builder
+     */
+    public Builder share(Double value) {
+      this.share = value;
       return this;
     }
 
