@@ -265,9 +265,9 @@ public interface VodClient extends Closeable {
     if (request == null) {
       throw new IllegalArgumentException("DescribeProcessImageAsyncTemplates: request must not be null");
     }
-    Long limit = request.limit();
-    Long offset = request.offset();
-    return new OffsetPaginator<>(offset == null ? 0 : offset, limit == null || limit == 0 ? 100 : limit,
+    Number limit = request.limit();
+    Number offset = request.offset();
+    return new OffsetPaginator<>(offset == null ? 0 : offset.longValue(), limit == null || limit.longValue() == 0 ? 100 : limit.longValue(),
         (pageOffset, pageSize) -> describeProcessImageAsyncTemplates(request.toBuilder().offset(pageOffset).limit(pageSize).build()),
         DescribeProcessImageAsyncTemplatesResponse::processImageAsyncTemplateSet, DescribeProcessImageAsyncTemplatesResponse::totalCount);
   }

@@ -421,7 +421,33 @@ public class TcvodCodegen extends JavaClientCodegen {
     if (operation.getSummary() != null) {
       op.vendorExtensions.put(RAW_SUMMARY, operation.getSummary());
     }
+    Object paging = op.vendorExtensions.get("x-tc-paging");
+    if (paging instanceof Map && openAPI != null && operation.getRequestBody() != null) {
+      // Which of Offset, Limit and TotalCount are int32 (Integer, not Long): api.mustache converts them.
+      @SuppressWarnings("unchecked")
+      Map<String, Object> names = (Map<String, Object>) paging;
+      ApiResponse ok = operation.getResponses() == null ? null : operation.getResponses().get("200");
+      Schema<?> request = referenced(jsonSchema(operation.getRequestBody().getContent()));
+      Schema<?> response = referenced(ok == null ? null : jsonSchema(ok.getContent()));
+      names.put("x-int-offset", isInt32(request, names.get("offset")));
+      names.put("x-int-limit", isInt32(request, names.get("limit")));
+      names.put("x-int-total-count", isInt32(response, names.get("totalCount")));
+    }
     return op;
+  }
+
+  @SuppressWarnings("rawtypes")
+  private Schema<?> referenced(Schema schema) {
+    if (schema != null && schema.get$ref() != null && openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
+      return openAPI.getComponents().getSchemas().get(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1));
+    }
+    return schema;
+  }
+
+  /** @return whether the member is an integer the generator makes an Integer: int32, or no format */
+  private static boolean isInt32(Schema<?> schema, Object member) {
+    Schema<?> property = schema == null || schema.getProperties() == null ? null : schema.getProperties().get(String.valueOf(member));
+    return property != null && "integer".equals(property.getType()) && !"int64".equals(property.getFormat());
   }
 
   /**

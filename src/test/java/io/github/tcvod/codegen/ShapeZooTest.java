@@ -297,6 +297,34 @@ class ShapeZooTest {
     assertEquals("r-1", response.getMethod("requestId").invoke(Json.GSON.fromJson("{\"RequestId\":\"r-1\"}", response)));
   }
 
+  /** A paged action whose Offset, Limit and TotalCount are int32 pages like one of int64. */
+  @Test
+  void int32PagingMembersPage() throws Exception {
+    Class<?> client = loader.loadClass(API_PACKAGE + ".ZooClient");
+    Class<?> request = loader.loadClass(MODEL_PACKAGE + ".DescribeSmallPagesRequest");
+    Class<?> response = loader.loadClass(MODEL_PACKAGE + ".DescribeSmallPagesResponse");
+    List<String> asked = new java.util.ArrayList<>();
+    Object stub = java.lang.reflect.Proxy.newProxyInstance(loader, new Class<?>[] {client}, (proxy, method, args) -> {
+      if (method.getName().equals("describeSmallPages") && args.length == 2) {
+        asked.add(Json.GSON.toJson(args[0]));
+        int offset = (Integer) request.getMethod("offset").invoke(args[0]);
+        String items = offset == 0 ? "[{\"Name\":\"a\"},{\"Name\":\"b\"}]" : "[{\"Name\":\"c\"}]";
+        return Json.GSON.fromJson("{\"TotalCount\":3,\"NameSet\":" + items + "}", response);
+      }
+      return java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args);
+    });
+    Object builder = request.getMethod("builder").invoke(null);
+    builder.getClass().getMethod("limit", Integer.class).invoke(builder, 2);
+    Object paginator = client.getMethod("describeSmallPagesPaginator", request)
+        .invoke(stub, builder.getClass().getMethod("build").invoke(builder));
+    List<Object> names = new java.util.ArrayList<>();
+    for (Object item : (Iterable<?>) paginator.getClass().getMethod("items").invoke(paginator)) {
+      names.add(item.getClass().getMethod("name").invoke(item));
+    }
+    assertEquals(Arrays.asList("a", "b", "c"), names);
+    assertEquals(Arrays.asList("{\"Offset\":0,\"Limit\":2}", "{\"Offset\":2,\"Limit\":2}"), asked);
+  }
+
   @Test
   void acronymAndDigitNamesReadAsAJavaUserExpects() throws Exception {
     for (String accessor : new String[] {"aiAnalysisTemplateSet", "hasAiAnalysisTemplateSet"}) {

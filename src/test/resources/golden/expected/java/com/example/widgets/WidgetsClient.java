@@ -231,9 +231,9 @@ public interface WidgetsClient extends Closeable {
     if (request == null) {
       throw new IllegalArgumentException("DescribeWidgets: request must not be null");
     }
-    Long limit = request.limit();
-    Long offset = request.offset();
-    return new OffsetPaginator<>(offset == null ? 0 : offset, limit == null || limit == 0 ? 50 : limit,
+    Number limit = request.limit();
+    Number offset = request.offset();
+    return new OffsetPaginator<>(offset == null ? 0 : offset.longValue(), limit == null || limit.longValue() == 0 ? 50 : limit.longValue(),
         (pageOffset, pageSize) -> describeWidgets(request.toBuilder().offset(pageOffset).limit(pageSize).build()),
         DescribeWidgetsResponse::widgetSet, DescribeWidgetsResponse::total);
   }

@@ -17,6 +17,8 @@ import com.example.zoo.model.DescribeLittleRequest;
 import com.example.zoo.model.DescribeLittleResponse;
 import com.example.zoo.model.DescribeNothingRequest;
 import com.example.zoo.model.DescribeNothingResponse;
+import com.example.zoo.model.DescribeSmallPagesRequest;
+import com.example.zoo.model.DescribeSmallPagesResponse;
 import com.example.zoo.model.PutShapesRequest;
 import com.example.zoo.model.PutShapesResponse;
 
@@ -121,9 +123,9 @@ public interface ZooClient extends Closeable {
     if (request == null) {
       throw new IllegalArgumentException("DescribeAIAnalysisTemplates: request must not be null");
     }
-    Long limit = request.limit();
-    Long offset = request.offset();
-    return new OffsetPaginator<>(offset == null ? 0 : offset, limit == null || limit == 0 ? 100 : limit,
+    Number limit = request.limit();
+    Number offset = request.offset();
+    return new OffsetPaginator<>(offset == null ? 0 : offset.longValue(), limit == null || limit.longValue() == 0 ? 100 : limit.longValue(),
         (pageOffset, pageSize) -> describeAIAnalysisTemplates(request.toBuilder().offset(pageOffset).limit(pageSize).build()),
         DescribeAIAnalysisTemplatesResponse::aiAnalysisTemplateSet, DescribeAIAnalysisTemplatesResponse::totalCount);
   }
@@ -198,9 +200,9 @@ public interface ZooClient extends Closeable {
     if (request == null) {
       throw new IllegalArgumentException("DescribeLLMComprehendTemplates: request must not be null");
     }
-    Long limit = request.limit();
-    Long offset = request.offset();
-    return new OffsetPaginator<>(offset == null ? 0 : offset, limit == null || limit == 0 ? 50 : limit,
+    Number limit = request.limit();
+    Number offset = request.offset();
+    return new OffsetPaginator<>(offset == null ? 0 : offset.longValue(), limit == null || limit.longValue() == 0 ? 50 : limit.longValue(),
         (pageOffset, pageSize) -> describeLLMComprehendTemplates(request.toBuilder().offset(pageOffset).limit(pageSize).build()),
         DescribeLLMComprehendTemplatesResponse::llmComprehendTemplateSet, DescribeLLMComprehendTemplatesResponse::totalCount);
   }
@@ -313,6 +315,81 @@ public interface ZooClient extends Closeable {
    */
   default CompletableFuture<DescribeNothingResponse> describeNothingAsync(DescribeNothingRequest request, CallOptions options) {
     throw new UnsupportedOperationException("ZooClient.describeNothingAsync is not implemented by " + getClass().getName());
+  }
+
+  /**
+   * Pages whose Offset, Limit and TotalCount are int32.
+   *
+   * <p>Action {@code DescribeSmallPages}, version {@code 2021-01-01}. Idempotent: repeating it changes nothing.
+   *
+   * @param request the request; {@code null} is rejected
+   * @return the typed response, with its {@code RequestId}
+   * @throws io.github.tcvod.exception.VodServiceException when the service answers with an error
+   *     code: a subclass per code family, e.g. {@link io.github.tcvod.exception.ResourceNotFoundException}
+   * @throws io.github.tcvod.exception.VodClientException when no valid answer arrives: transport
+   *     failure, non-200 status, malformed body or missing credentials
+   */
+  default DescribeSmallPagesResponse describeSmallPages(DescribeSmallPagesRequest request) {
+    return describeSmallPages(request, CallOptions.none());
+  }
+
+  /**
+   * Pages whose Offset, Limit and TotalCount are int32. With per-call options: a deadline over all attempts, or another retry policy.
+   *
+   * @param request the request; {@code null} is rejected
+   * @param options per-call options
+   * @return the typed response
+   * @throws io.github.tcvod.exception.VodException as {@link #describeSmallPages(DescribeSmallPagesRequest)} does;
+   *     {@link io.github.tcvod.exception.DeadlineExceededException} when the deadline passes
+   * @see #describeSmallPages(DescribeSmallPagesRequest)
+   */
+  default DescribeSmallPagesResponse describeSmallPages(DescribeSmallPagesRequest request, CallOptions options) {
+    throw new UnsupportedOperationException("ZooClient.describeSmallPages is not implemented by " + getClass().getName());
+  }
+
+  /**
+   * Pages whose Offset, Limit and TotalCount are int32. Asynchronously, on the HTTP client's dispatcher: no thread waits for the answer.
+   *
+   * @param request the request; {@code null} is rejected
+   * @return a future that completes with the response, or exceptionally with the same
+   *     {@link io.github.tcvod.exception.VodException} the synchronous method throws; cancelling
+   *     it cancels the HTTP call
+   * @see #describeSmallPages(DescribeSmallPagesRequest)
+   */
+  default CompletableFuture<DescribeSmallPagesResponse> describeSmallPagesAsync(DescribeSmallPagesRequest request) {
+    return describeSmallPagesAsync(request, CallOptions.none());
+  }
+
+  /**
+   * Pages whose Offset, Limit and TotalCount are int32. Asynchronously, with per-call options.
+   *
+   * @param request the request; {@code null} is rejected
+   * @param options per-call options
+   * @return a future of the response; cancelling it cancels the HTTP call
+   * @see #describeSmallPagesAsync(DescribeSmallPagesRequest)
+   */
+  default CompletableFuture<DescribeSmallPagesResponse> describeSmallPagesAsync(DescribeSmallPagesRequest request, CallOptions options) {
+    throw new UnsupportedOperationException("ZooClient.describeSmallPagesAsync is not implemented by " + getClass().getName());
+  }
+
+  /**
+   * Pages whose Offset, Limit and TotalCount are int32. Every page, lazily: iterate the paginator for pages, or use its {@code items()} or
+   * {@code stream()} for the {@code NameSet} of every page. Pages hold
+   * 20 items unless the request's {@code Limit} says otherwise, start at its
+   * {@code Offset}, and end at {@code TotalCount}.
+   *
+   * @param request the filter; its {@code Offset} and {@code Limit} choose the first page and the page size
+   * @return a paginator; no call is made until it is iterated
+   */
+  default OffsetPaginator<DescribeSmallPagesResponse, com.example.zoo.model.LLMComprehendTemplateItem> describeSmallPagesPaginator(DescribeSmallPagesRequest request) {
+    if (request == null) {
+      throw new IllegalArgumentException("DescribeSmallPages: request must not be null");
+    }
+    Number limit = request.limit();
+    Number offset = request.offset();
+    return new OffsetPaginator<>(offset == null ? 0 : offset.longValue(), limit == null || limit.longValue() == 0 ? 20 : limit.longValue(),
+        (pageOffset, pageSize) -> describeSmallPages(request.toBuilder().offset(Math.toIntExact(pageOffset)).limit(Math.toIntExact(pageSize)).build()),
+        DescribeSmallPagesResponse::nameSet, page -> page.totalCount() == null ? null : page.totalCount().longValue());
   }
 
   /**

@@ -15,6 +15,8 @@ import com.example.zoo.model.DescribeLittleRequest;
 import com.example.zoo.model.DescribeLittleResponse;
 import com.example.zoo.model.DescribeNothingRequest;
 import com.example.zoo.model.DescribeNothingResponse;
+import com.example.zoo.model.DescribeSmallPagesRequest;
+import com.example.zoo.model.DescribeSmallPagesResponse;
 import com.example.zoo.model.PutShapesRequest;
 import com.example.zoo.model.PutShapesResponse;
 
@@ -53,6 +55,13 @@ final class ZooClientImpl implements ZooClient {
           .idempotent(true)
           .build();
 
+  private static final ActionDescriptor DESCRIBE_SMALL_PAGES =
+      ActionDescriptor.builder("DescribeSmallPages")
+          .version("2021-01-01")
+          .service("zoo")
+          .idempotent(true)
+          .build();
+
   private static final ActionDescriptor PUT_SHAPES =
       ActionDescriptor.builder("PutShapes")
           .version("2021-01-01")
@@ -66,6 +75,7 @@ final class ZooClientImpl implements ZooClient {
       DESCRIBE_LLM_COMPREHEND_TEMPLATES,
       DESCRIBE_LITTLE,
       DESCRIBE_NOTHING,
+      DESCRIBE_SMALL_PAGES,
       PUT_SHAPES);
 
   private final ClientRuntime runtime;
@@ -112,6 +122,16 @@ final class ZooClientImpl implements ZooClient {
   @Override
   public CompletableFuture<DescribeNothingResponse> describeNothingAsync(DescribeNothingRequest request, CallOptions options) {
     return runtime.invokeAsync(DESCRIBE_NOTHING, request, DescribeNothingResponse.class, options);
+  }
+
+  @Override
+  public DescribeSmallPagesResponse describeSmallPages(DescribeSmallPagesRequest request, CallOptions options) {
+    return runtime.invoke(DESCRIBE_SMALL_PAGES, request, DescribeSmallPagesResponse.class, options);
+  }
+
+  @Override
+  public CompletableFuture<DescribeSmallPagesResponse> describeSmallPagesAsync(DescribeSmallPagesRequest request, CallOptions options) {
+    return runtime.invokeAsync(DESCRIBE_SMALL_PAGES, request, DescribeSmallPagesResponse.class, options);
   }
 
   @Override
