@@ -31,6 +31,8 @@ import org.openapitools.codegen.CodegenOperation;
 import org.openapitools.codegen.CodegenProperty;
 import org.openapitools.codegen.languages.JavaClientCodegen;
 import org.openapitools.codegen.model.EnumVarMap;
+import org.openapitools.codegen.model.ModelMap;
+import org.openapitools.codegen.model.ModelsMap;
 
 /**
  * The stock Java generator plus what our templates need to turn any text of a spec into safe Java:
@@ -380,6 +382,54 @@ public class TcvodCodegen extends JavaClientCodegen {
       vars.get(i).put("x-raw-value", String.valueOf(values.get(i)));
     }
     return vars;
+  }
+
+  /**
+   * Simple names a model's code uses (its imports, java.lang, its nested classes): a nested enum of
+   * one of these names would hide the type from the whole model ({@code enum String}).
+   */
+  static final Set<String> NAMES_IN_MODELS = new HashSet<>(java.util.Arrays.asList("TypeAdapter", "JsonAdapter", "JsonReader",
+      "JsonWriter", "Copies", "EnumValues", "JsonAdapters", "ModelTable", "ToStringBuilder", "Validate", "Schema", "IOException",
+      "Collection", "List", "Map", "Objects", "String", "Object", "Override", "Builder", "GsonAdapter", "Long", "Integer",
+      "Double", "Float", "Boolean", "Number", "Math", "Class", "Enum", "Deprecated", "SuppressWarnings", "Iterable"));
+
+  /**
+   * Names each member's nested enum ({@code x-enum-type}, which the templates use): the member's
+   * API name, as before, unless that is no Java identifier ({@code Video-Mode}), or would clash
+   * with the model itself, a type its code uses, or a model another member refers to (an enum
+   * {@code Type} beside a member of model {@code Type}); then a Java name with an {@code Enum}
+   * suffix as needed.
+   */
+  @Override
+  public ModelsMap postProcessModels(ModelsMap models) {
+    ModelsMap processed = super.postProcessModels(models);
+    for (ModelMap map : processed.getModels()) {
+      CodegenModel model = map.getModel();
+      Set<String> taken = new HashSet<>(NAMES_IN_MODELS);
+      taken.add(model.classname);
+      for (CodegenProperty var : model.vars) {
+        for (CodegenProperty p = var; p != null; p = p.items) {
+          if (p.complexType != null) {
+            taken.add(p.complexType);
+          }
+        }
+      }
+      for (CodegenProperty var : model.vars) {
+        if (var.isEnum) {
+          String name = javax.lang.model.SourceVersion.isName(var.baseName) ? var.baseName
+              : org.openapitools.codegen.utils.StringUtils.camelize(sanitizeName(var.baseName).replaceAll("^_+", ""));
+          if (name.isEmpty() || !Character.isJavaIdentifierStart(name.charAt(0))) {
+            name = "Enum" + name;
+          }
+          while (taken.contains(name)) {
+            name = name + "Enum";
+          }
+          taken.add(name);
+          var.vendorExtensions.put("x-enum-type", name);
+        }
+      }
+    }
+    return processed;
   }
 
   /**

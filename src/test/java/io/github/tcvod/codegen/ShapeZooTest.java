@@ -273,6 +273,13 @@ class ShapeZooTest {
         "other", "that", "_3dConfig", "hdr", "hdrAsString"}) {
       names.getMethod(accessor);
     }
+    // Nested enums named like a type the model uses, the model itself or no identifier get a name of their own.
+    assertEquals("StringEnum", names.getMethod("string").getReturnType().getSimpleName());
+    assertEquals("NamesEnum", names.getMethod("names").getReturnType().getSimpleName());
+    assertEquals("TypeEnum", names.getMethod("type").getReturnType().getSimpleName());
+    assertEquals("Type", names.getMethod("typeInfo").getReturnType().getSimpleName());
+    Object modes = names.getMethod("videoMode").invoke(Json.GSON.fromJson("{\"Video-Mode\":[\"B\"]}", names));
+    assertEquals("[B]", String.valueOf(modes));
     String json = "{\"Table\":\"t\",\"Builder\":\"b\",\"Other\":\"o\",\"That\":\"x\",\"3DConfig\":\"c\",\"HDR\":\"HLG\"}";
     Object parsed = Json.GSON.fromJson(json, names);
     assertEquals(json, Json.GSON.toJson(parsed));

@@ -5,12 +5,15 @@ import com.google.gson.TypeAdapter;
 import com.google.gson.annotations.JsonAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
+import io.github.tcvod.spi.Copies;
 import io.github.tcvod.spi.EnumValues;
 import io.github.tcvod.spi.JsonAdapters;
 import io.github.tcvod.spi.ModelTable;
 import io.github.tcvod.spi.ToStringBuilder;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -39,6 +42,11 @@ public final class Names {
   private final String that;
   private final String _3dConfig;
   private final String HDRValue;
+  private final String string;
+  private final String names;
+  private final List<String> videoMode;
+  private final String type;
+  private final Type typeInfo;
 
   Names(Builder builder) {
     this.table = builder.table;
@@ -57,6 +65,11 @@ public final class Names {
     this.that = builder.that;
     this._3dConfig = builder._3dConfig;
     this.HDRValue = builder.HDRValue;
+    this.string = builder.string;
+    this.names = builder.names;
+    this.videoMode = Copies.list(builder.videoMode);
+    this.type = builder.type;
+    this.typeInfo = builder.typeInfo;
   }
 
   /** @return a builder with every field unset */
@@ -83,6 +96,11 @@ public final class Names {
     builder.that = this.that;
     builder._3dConfig = this._3dConfig;
     builder.HDRValue = this.HDRValue;
+    builder.string = this.string;
+    builder.names = this.names;
+    builder.videoMode = this.videoMode;
+    builder.type = this.type;
+    builder.typeInfo = this.typeInfo;
     return builder;
   }
 
@@ -253,8 +271,94 @@ public final class Names {
     return HDRValue;
   }
 
+  /**
+   * An enum named like java.lang.String, which the model's code uses.
+   * Known values: <code>A</code>, <code>B</code>.
+   *
+   * @return the value, {@link StringEnum#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
+   *     does not know (see {@link #stringAsString()}), or null when absent
+   */
+  @Schema(name = "String", description = "An enum named like java.lang.String, which the model's code uses.", allowableValues = { "A", "B" })
+  public StringEnum string() {
+    return StringEnum.fromValue(string);
+  }
+
+  /** @return the raw value of {@code String} as sent or received, or null when absent */
+  public String stringAsString() {
+    return string;
+  }
+
+  /**
+   * An enum named like its model.
+   * Known values: <code>A</code>, <code>B</code>.
+   *
+   * @return the value, {@link NamesEnum#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
+   *     does not know (see {@link #namesAsString()}), or null when absent
+   */
+  @Schema(name = "Names", description = "An enum named like its model.", allowableValues = { "A", "B" })
+  public NamesEnum names() {
+    return NamesEnum.fromValue(names);
+  }
+
+  /** @return the raw value of {@code Names} as sent or received, or null when absent */
+  public String namesAsString() {
+    return names;
+  }
+
+  /**
+   * A list of enums whose name is no Java identifier.
+   * Known values: <code>A</code>, <code>B</code>.
+   *
+   * @return an unmodifiable list, empty (never null) when absent; a value this SDK version does not
+   *     know reads as {@link VideoMode#UNKNOWN_TO_SDK_VERSION} (see {@link #videoModeAsStrings()})
+   */
+  @Schema(name = "Video-Mode", description = "A list of enums whose name is no Java identifier.")
+  public List<VideoMode> videoMode() {
+    return Copies.enumList(videoMode, VideoMode::fromValue);
+  }
+
+  /** @return the raw values of {@code Video-Mode} as sent or received: unmodifiable, empty (never null) when absent */
+  public List<String> videoModeAsStrings() {
+    return Copies.listOrEmpty(videoMode);
+  }
+
+  /** @return whether {@code Video-Mode} was set or received, even as an empty list */
+  public boolean hasVideoMode() {
+    return videoMode != null;
+  }
+
+  /**
+   * An enum named like the model another member refers to.
+   * Known values: <code>A</code>, <code>B</code>.
+   *
+   * @return the value, {@link TypeEnum#UNKNOWN_TO_SDK_VERSION} for a value this SDK version
+   *     does not know (see {@link #typeAsString()}), or null when absent
+   */
+  @Schema(name = "Type", description = "An enum named like the model another member refers to.", allowableValues = { "A", "B" })
+  public TypeEnum type() {
+    return TypeEnum.fromValue(type);
+  }
+
+  /** @return the raw value of {@code Type} as sent or received, or null when absent */
+  public String typeAsString() {
+    return type;
+  }
+
+  /**
+   * TypeInfo
+   *
+   * @return the value, or null when absent
+   */
+  @Schema(name = "TypeInfo")
+  public Type typeInfo() {
+    return typeInfo;
+  }
+
   /** Checks the spec's constraints here and in every nested object, however this one was made. */
   void validate() {
+    if (typeInfo != null) {
+      typeInfo.validate();
+    }
   }
 
   @Override
@@ -281,12 +385,17 @@ public final class Names {
         && Objects.equals(this.other, that.other)
         && Objects.equals(this.that, that.that)
         && Objects.equals(this._3dConfig, that._3dConfig)
-        && Objects.equals(this.HDRValue, that.HDRValue);
+        && Objects.equals(this.HDRValue, that.HDRValue)
+        && Objects.equals(this.string, that.string)
+        && Objects.equals(this.names, that.names)
+        && Objects.equals(this.videoMode, that.videoMode)
+        && Objects.equals(this.type, that.type)
+        && Objects.equals(this.typeInfo, that.typeInfo);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(table, builder, toBuilder, validate, hashCode, toString, getClass, wait, notify, equals, clone, finalize, other, that, _3dConfig, HDRValue);
+    return Objects.hash(table, builder, toBuilder, validate, hashCode, toString, getClass, wait, notify, equals, clone, finalize, other, that, _3dConfig, HDRValue, string, names, videoMode, type, typeInfo);
   }
 
   @Override
@@ -308,6 +417,11 @@ public final class Names {
         .add("That", that)
         .add("3DConfig", _3dConfig)
         .add("HDR", HDRValue)
+        .add("String", string)
+        .add("Names", names)
+        .add("Video-Mode", videoMode)
+        .add("Type", type)
+        .add("TypeInfo", typeInfo)
         .build();
   }
 
@@ -346,6 +460,142 @@ public final class Names {
   }
 
   /**
+   * Values of {@code String} known to this SDK version. The service may add values: they
+   * read as {@link #UNKNOWN_TO_SDK_VERSION} and keep their raw text.
+   */
+  public enum StringEnum {
+    /** <code>A</code> */
+    A("A"),
+    /** <code>B</code> */
+    B("B"),
+    /** A value this SDK version does not know; the raw text is kept by the model. */
+    UNKNOWN_TO_SDK_VERSION(null);
+
+    private final String value;
+
+    StringEnum(String value) {
+      this.value = value;
+    }
+
+    /**
+     * @param value the raw value
+     * @return the constant with exactly this value (case-sensitive), {@link #UNKNOWN_TO_SDK_VERSION}
+     *     for any other value, or null for null
+     */
+    public static StringEnum fromValue(String value) {
+      return EnumValues.fromValue(value, values(), UNKNOWN_TO_SDK_VERSION);
+    }
+
+    /** @return the value as the API spells it; the constant's name for {@link #UNKNOWN_TO_SDK_VERSION} */
+    @Override
+    public String toString() {
+      return value == null ? name() : value;
+    }
+  }
+
+  /**
+   * Values of {@code Names} known to this SDK version. The service may add values: they
+   * read as {@link #UNKNOWN_TO_SDK_VERSION} and keep their raw text.
+   */
+  public enum NamesEnum {
+    /** <code>A</code> */
+    A("A"),
+    /** <code>B</code> */
+    B("B"),
+    /** A value this SDK version does not know; the raw text is kept by the model. */
+    UNKNOWN_TO_SDK_VERSION(null);
+
+    private final String value;
+
+    NamesEnum(String value) {
+      this.value = value;
+    }
+
+    /**
+     * @param value the raw value
+     * @return the constant with exactly this value (case-sensitive), {@link #UNKNOWN_TO_SDK_VERSION}
+     *     for any other value, or null for null
+     */
+    public static NamesEnum fromValue(String value) {
+      return EnumValues.fromValue(value, values(), UNKNOWN_TO_SDK_VERSION);
+    }
+
+    /** @return the value as the API spells it; the constant's name for {@link #UNKNOWN_TO_SDK_VERSION} */
+    @Override
+    public String toString() {
+      return value == null ? name() : value;
+    }
+  }
+
+  /**
+   * Values of {@code Video-Mode} known to this SDK version. The service may add values: they
+   * read as {@link #UNKNOWN_TO_SDK_VERSION} and keep their raw text.
+   */
+  public enum VideoMode {
+    /** <code>A</code> */
+    A("A"),
+    /** <code>B</code> */
+    B("B"),
+    /** A value this SDK version does not know; the raw text is kept by the model. */
+    UNKNOWN_TO_SDK_VERSION(null);
+
+    private final String value;
+
+    VideoMode(String value) {
+      this.value = value;
+    }
+
+    /**
+     * @param value the raw value
+     * @return the constant with exactly this value (case-sensitive), {@link #UNKNOWN_TO_SDK_VERSION}
+     *     for any other value, or null for null
+     */
+    public static VideoMode fromValue(String value) {
+      return EnumValues.fromValue(value, values(), UNKNOWN_TO_SDK_VERSION);
+    }
+
+    /** @return the value as the API spells it; the constant's name for {@link #UNKNOWN_TO_SDK_VERSION} */
+    @Override
+    public String toString() {
+      return value == null ? name() : value;
+    }
+  }
+
+  /**
+   * Values of {@code Type} known to this SDK version. The service may add values: they
+   * read as {@link #UNKNOWN_TO_SDK_VERSION} and keep their raw text.
+   */
+  public enum TypeEnum {
+    /** <code>A</code> */
+    A("A"),
+    /** <code>B</code> */
+    B("B"),
+    /** A value this SDK version does not know; the raw text is kept by the model. */
+    UNKNOWN_TO_SDK_VERSION(null);
+
+    private final String value;
+
+    TypeEnum(String value) {
+      this.value = value;
+    }
+
+    /**
+     * @param value the raw value
+     * @return the constant with exactly this value (case-sensitive), {@link #UNKNOWN_TO_SDK_VERSION}
+     *     for any other value, or null for null
+     */
+    public static TypeEnum fromValue(String value) {
+      return EnumValues.fromValue(value, values(), UNKNOWN_TO_SDK_VERSION);
+    }
+
+    /** @return the value as the API spells it; the constant's name for {@link #UNKNOWN_TO_SDK_VERSION} */
+    @Override
+    public String toString() {
+      return value == null ? name() : value;
+    }
+  }
+
+  /**
    * This type's JSON members, in the order of {@link #fromMembers}: unknown members are skipped,
    * absent and null ones stay null, and nothing is validated on the way in, so that newer answers
    * parse.
@@ -366,7 +616,12 @@ public final class Names {
       ModelTable.scalar("Other", String.class),
       ModelTable.scalar("That", String.class),
       ModelTable.scalar("3DConfig", String.class),
-      ModelTable.scalar("HDR", String.class));
+      ModelTable.scalar("HDR", String.class),
+      ModelTable.scalar("String", String.class),
+      ModelTable.scalar("Names", String.class),
+      ModelTable.other("Video-Mode", JsonAdapters.listReader(JsonAdapters::readString)),
+      ModelTable.scalar("Type", String.class),
+      ModelTable.model("TypeInfo", Type::table));
 
   /** @return this type's table, for the models it is nested in */
   static ModelTable<?> table() {
@@ -397,6 +652,11 @@ public final class Names {
     builder.that = ModelTable.member(members, 14);
     builder._3dConfig = ModelTable.member(members, 15);
     builder.HDRValue = ModelTable.member(members, 16);
+    builder.string = ModelTable.member(members, 17);
+    builder.names = ModelTable.member(members, 18);
+    builder.videoMode = ModelTable.member(members, 19);
+    builder.type = ModelTable.member(members, 20);
+    builder.typeInfo = ModelTable.member(members, 21);
     return new Names(builder);
   }
 
@@ -423,6 +683,15 @@ public final class Names {
     JsonAdapters.writeField(out, "That", value.that);
     JsonAdapters.writeField(out, "3DConfig", value._3dConfig);
     JsonAdapters.writeField(out, "HDR", value.HDRValue);
+    JsonAdapters.writeField(out, "String", value.string);
+    JsonAdapters.writeField(out, "Names", value.names);
+    if (value.videoMode != null) {
+      JsonAdapters.writeList(out.name("Video-Mode"), value.videoMode, JsonWriter::value);
+    }
+    JsonAdapters.writeField(out, "Type", value.type);
+    if (value.typeInfo != null) {
+      Type.writeJson(out.name("TypeInfo"), value.typeInfo);
+    }
     out.endObject();
   }
 
@@ -460,6 +729,11 @@ public final class Names {
     String that;
     String _3dConfig;
     String HDRValue;
+    String string;
+    String names;
+    List<String> videoMode;
+    String type;
+    Type typeInfo;
 
     Builder() {
     }
@@ -649,6 +923,119 @@ public final class Names {
      */
     public Builder hdr(String value) {
       this.HDRValue = value;
+      return this;
+    }
+
+    /**
+     * Sets {@code String}; see {@link Names#string()}.
+     *
+     * @param value the value, or null to leave it unset
+     * @return this builder
+     * @throws IllegalArgumentException for {@link StringEnum#UNKNOWN_TO_SDK_VERSION}
+     */
+    public Builder string(StringEnum value) {
+      this.string = EnumValues.toWire("Names.String", value);
+      return this;
+    }
+
+    /**
+     * Sets {@code String} from its raw value, which may be one this SDK version does not know.
+     *
+     * @param value the raw value, or null to leave it unset
+     * @return this builder
+     */
+    public Builder string(String value) {
+      this.string = value;
+      return this;
+    }
+
+    /**
+     * Sets {@code Names}; see {@link Names#names()}.
+     *
+     * @param value the value, or null to leave it unset
+     * @return this builder
+     * @throws IllegalArgumentException for {@link NamesEnum#UNKNOWN_TO_SDK_VERSION}
+     */
+    public Builder names(NamesEnum value) {
+      this.names = EnumValues.toWire("Names.Names", value);
+      return this;
+    }
+
+    /**
+     * Sets {@code Names} from its raw value, which may be one this SDK version does not know.
+     *
+     * @param value the raw value, or null to leave it unset
+     * @return this builder
+     */
+    public Builder names(String value) {
+      this.names = value;
+      return this;
+    }
+
+    /**
+     * Sets {@code Video-Mode}; see {@link Names#videoMode()}.
+     *
+     * @param values the items (copied), or null to leave it unset
+     * @return this builder
+     * @throws IllegalArgumentException for {@link VideoMode#UNKNOWN_TO_SDK_VERSION}
+     */
+    public Builder videoMode(Collection<VideoMode> values) {
+      this.videoMode = EnumValues.toWireList("Names.Video-Mode", values);
+      return this;
+    }
+
+    /**
+     * Sets {@code Video-Mode} to the given items.
+     *
+     * @param values the items
+     * @return this builder
+     */
+    public Builder videoMode(VideoMode... values) {
+      return videoMode(Copies.asList(values));
+    }
+
+    /**
+     * Sets {@code Video-Mode} from raw values, which may be ones this SDK version does not know.
+     *
+     * @param values the raw items (copied), or null to leave it unset
+     * @return this builder
+     */
+    public Builder videoModeAsStrings(Collection<String> values) {
+      this.videoMode = Copies.list(values);
+      return this;
+    }
+
+    /**
+     * Sets {@code Type}; see {@link Names#type()}.
+     *
+     * @param value the value, or null to leave it unset
+     * @return this builder
+     * @throws IllegalArgumentException for {@link TypeEnum#UNKNOWN_TO_SDK_VERSION}
+     */
+    public Builder type(TypeEnum value) {
+      this.type = EnumValues.toWire("Names.Type", value);
+      return this;
+    }
+
+    /**
+     * Sets {@code Type} from its raw value, which may be one this SDK version does not know.
+     *
+     * @param value the raw value, or null to leave it unset
+     * @return this builder
+     */
+    public Builder type(String value) {
+      this.type = value;
+      return this;
+    }
+
+    /**
+     * Sets {@code TypeInfo}; see {@link Names#typeInfo()}.
+     *
+     * @param value the value, or null to leave it unset
+     * @return this builder
+     */
+    public Builder typeInfo(Type value) {
+      this.typeInfo = value;
       return this;
     }
 
