@@ -36,6 +36,7 @@ public final class Keywords {
   private final ModelString stringType;
   private final ModelSwitch switchType;
   private final ModelDefault defaultType;
+  private final ModelModelTable tableType;
 
   Keywords(Builder builder) {
     this.switchValue = builder.switchValue;
@@ -51,6 +52,7 @@ public final class Keywords {
     this.stringType = builder.stringType;
     this.switchType = builder.switchType;
     this.defaultType = builder.defaultType;
+    this.tableType = builder.tableType;
   }
 
   /** @return a builder with every field unset */
@@ -74,6 +76,7 @@ public final class Keywords {
     builder.stringType = this.stringType;
     builder.switchType = this.switchType;
     builder.defaultType = this.defaultType;
+    builder.tableType = this.tableType;
     return builder;
   }
 
@@ -221,6 +224,16 @@ public final class Keywords {
     return defaultType;
   }
 
+  /**
+   * TableType
+   *
+   * @return the value, or null when absent
+   */
+  @Schema(name = "TableType")
+  public ModelModelTable tableType() {
+    return tableType;
+  }
+
   /** Checks the spec's constraints here and in every nested object, however this one was made. */
   void validate() {
     if (type != null) {
@@ -243,6 +256,9 @@ public final class Keywords {
     }
     if (defaultType != null) {
       defaultType.validate();
+    }
+    if (tableType != null) {
+      tableType.validate();
     }
   }
 
@@ -267,12 +283,13 @@ public final class Keywords {
         && Objects.equals(this.objectType, that.objectType)
         && Objects.equals(this.stringType, that.stringType)
         && Objects.equals(this.switchType, that.switchType)
-        && Objects.equals(this.defaultType, that.defaultType);
+        && Objects.equals(this.defaultType, that.defaultType)
+        && Objects.equals(this.tableType, that.tableType);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(switchValue, defaultValue, packageValue, propertyClass, objectValue, string, type, importValue, classType, objectType, stringType, switchType, defaultType);
+    return Objects.hash(switchValue, defaultValue, packageValue, propertyClass, objectValue, string, type, importValue, classType, objectType, stringType, switchType, defaultType, tableType);
   }
 
   @Override
@@ -291,6 +308,7 @@ public final class Keywords {
         .add("StringType", stringType)
         .add("SwitchType", switchType)
         .add("DefaultType", defaultType)
+        .add("TableType", tableType)
         .build();
   }
 
@@ -380,7 +398,8 @@ public final class Keywords {
       ModelTable.model("ObjectType", ModelObject::table),
       ModelTable.model("StringType", ModelString::table),
       ModelTable.model("SwitchType", ModelSwitch::table),
-      ModelTable.model("DefaultType", ModelDefault::table));
+      ModelTable.model("DefaultType", ModelDefault::table),
+      ModelTable.model("TableType", ModelModelTable::table));
 
   /** @return this type's table, for the models it is nested in */
   static ModelTable<?> table() {
@@ -408,6 +427,7 @@ public final class Keywords {
     builder.stringType = ModelTable.member(members, 11);
     builder.switchType = ModelTable.member(members, 12);
     builder.defaultType = ModelTable.member(members, 13);
+    builder.tableType = ModelTable.member(members, 14);
     return new Keywords(builder);
   }
 
@@ -445,6 +465,9 @@ public final class Keywords {
     if (value.defaultType != null) {
       ModelDefault.writeJson(out.name("DefaultType"), value.defaultType);
     }
+    if (value.tableType != null) {
+      ModelModelTable.writeJson(out.name("TableType"), value.tableType);
+    }
     out.endObject();
   }
 
@@ -479,6 +502,7 @@ public final class Keywords {
     ModelString stringType;
     ModelSwitch switchType;
     ModelDefault defaultType;
+    ModelModelTable tableType;
 
     Builder() {
     }
@@ -647,6 +671,17 @@ public final class Keywords {
      */
     public Builder defaultType(ModelDefault value) {
       this.defaultType = value;
+      return this;
+    }
+
+    /**
+     * Sets {@code TableType}; see {@link Keywords#tableType()}.
+     *
+     * @param value the value, or null to leave it unset
+     * @return this builder
+     */
+    public Builder tableType(ModelModelTable value) {
+      this.tableType = value;
       return this;
     }
 
