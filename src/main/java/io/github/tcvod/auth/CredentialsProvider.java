@@ -13,6 +13,19 @@ public interface CredentialsProvider {
   Credentials resolveCredentials();
 
   /**
+   * The service refused these credentials' session token ({@code AuthFailure.TokenFailure}: invalid,
+   * revoked or expired early). A provider that caches temporary credentials stops handing these out
+   * and fetches others at its next call; the SDK then retries the call once, signed with them.
+   *
+   * @param rejected the credentials the refused request was signed with
+   * @return whether the next {@link #resolveCredentials()} may give other credentials; false (the
+   *     default) when the provider has no others, and the call is not retried
+   */
+  default boolean discard(Credentials rejected) {
+    return false;
+  }
+
+  /**
    * @param credentials fixed credentials
    * @return a provider that always returns them
    */

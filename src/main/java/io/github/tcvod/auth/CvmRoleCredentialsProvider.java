@@ -84,6 +84,12 @@ public final class CvmRoleCredentialsProvider implements CredentialsProvider, Cl
     return cache.get();
   }
 
+  /** Fetches new credentials at the next call when the service refused these ones' token. */
+  @Override
+  public boolean discard(Credentials rejected) {
+    return cache.discard(rejected);
+  }
+
   private RefreshingCredentials.Expiring fetch() {
     String role = roleName != null ? roleName : firstLine(get(metadataUrl));
     if (role.isEmpty() || role.contains("/")) {

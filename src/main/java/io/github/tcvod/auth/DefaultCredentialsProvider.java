@@ -75,6 +75,13 @@ public final class DefaultCredentialsProvider implements CredentialsProvider {
     throw new CredentialsException("no Tencent Cloud credentials found; looked in: " + String.join("; ", looked));
   }
 
+  /** Passed to the source that supplied the credentials. */
+  @Override
+  public boolean discard(Credentials rejected) {
+    CredentialsProvider known = found;
+    return known != null && known.discard(rejected);
+  }
+
   @Override
   public String toString() {
     return "DefaultCredentialsProvider" + chain;
@@ -103,6 +110,12 @@ public final class DefaultCredentialsProvider implements CredentialsProvider {
         }
       }
       return built.resolveCredentials();
+    }
+
+    @Override
+    public boolean discard(Credentials rejected) {
+      CredentialsProvider built = provider;
+      return built != null && built.discard(rejected);
     }
 
     @Override

@@ -149,6 +149,12 @@ public final class OidcRoleArnCredentialsProvider implements CredentialsProvider
     return cache.get();
   }
 
+  /** Fetches new credentials at the next call when the service refused these ones' token. */
+  @Override
+  public boolean discard(Credentials rejected) {
+    return cache.discard(rejected);
+  }
+
   private RefreshingCredentials.Expiring fetch() {
     AssumeRoleWithWebIdentityRequest request = template.toBuilder().webIdentityToken(readToken()).build();
     Instant sent = clock.instant();

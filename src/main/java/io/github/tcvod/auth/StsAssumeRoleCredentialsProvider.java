@@ -64,6 +64,12 @@ public final class StsAssumeRoleCredentialsProvider implements CredentialsProvid
     return cache.get();
   }
 
+  /** Fetches new credentials at the next call when the service refused these ones' token. */
+  @Override
+  public boolean discard(Credentials rejected) {
+    return cache.discard(rejected);
+  }
+
   private RefreshingCredentials.Expiring fetch() {
     Instant sent = clock.instant();
     AssumeRoleResponse answer = sts.assumeRole(request);

@@ -62,6 +62,9 @@ final class Exchange {
   private int attempts;
   private int budgetDrawn;
   private boolean skewCorrected;
+  private boolean tokenRefused;
+  /** The credentials of the last signed attempt, or null. */
+  private Credentials signedWith;
   /** The call's listener events, or null when the client has no listener. */
   private CallEvents events;
   /** The SDK's limit per attempt that this exchange's calls carry as their OkHttp call timeout, or 0. */
@@ -115,8 +118,13 @@ final class Exchange {
    */
   synchronized Call newCall() {
     attempts++;
-    SigningContext body = action.unsigned() ? SigningContext.unsigned(action.service(), JSON, payload)
-        : new SigningContext(credentials(), action.service(), JSON, payload);
+    SigningContext body;
+    if (action.unsigned()) {
+      body = SigningContext.unsigned(action.service(), JSON, payload);
+    } else {
+      signedWith = credentials();
+      body = new SigningContext(signedWith, action.service(), JSON, payload);
+    }
     Request request = new Request.Builder().url(config.endpoint).headers(fixedHeaders()).post(body).build();
     Call call = config.http.newCall(request);
     if (deadlineNanos != NO_DEADLINE || attemptLimitNanos > 0) {
@@ -234,6 +242,19 @@ final class Exchange {
       }
       return remainingNanos() > 0 ? Decision.retry(0, "clock skew corrected") : Decision.fail(giveUp(failure));
     }
+    if (!tokenRefused && failure instanceof AuthFailureException && "AuthFailure.TokenFailure".equals(failure.errorCode())
+        && signedWith != null && signedWith.sessionToken() != null) {
+      // The protocol's rule: once, after refreshing the credentials. The service refused the request
+      // before acting on it, so an action that may not be repeated is retried too, as for a skew.
+      tokenRefused = true;
+      if (!discardRefused(failure)) {
+        return Decision.fail(giveUp(failure));
+      }
+      if (events != null) {
+        events.retryScheduled(0, failure.errorCode());
+      }
+      return remainingNanos() > 0 ? Decision.retry(0, "session token refused") : Decision.fail(giveUp(failure));
+    }
     if (!failure.isRetryable() || attempts >= policy.maxAttempts()
         || !(action.idempotent() || policy.retryNonIdempotent())) {
       return Decision.fail(giveUp(failure));
@@ -253,6 +274,17 @@ final class Exchange {
       events.retryScheduled(delay, failure.errorCode());
     }
     return Decision.retry(delay, failure.errorCode());
+  }
+
+  /** @return whether the credentials provider has others than those whose token the service refused */
+  private boolean discardRefused(VodException failure) {
+    try {
+      return config.credentials.discard(signedWith);
+    } catch (RuntimeException e) {
+      // A provider's bug must not hide the service's answer.
+      failure.addSuppressed(e);
+      return false;
+    }
   }
 
   /** @param events the listener events of this call, for a client with listeners */

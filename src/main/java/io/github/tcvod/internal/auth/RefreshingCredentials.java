@@ -151,6 +151,27 @@ public final class RefreshingCredentials {
     }
   }
 
+  /**
+   * Treats {@code rejected}, when they are the credentials held, as expired: the next {@link #get()}
+   * fetches others, and every thread waits for them instead of using these.
+   *
+   * @param rejected credentials the service refused
+   * @return whether the next {@link #get()} gives other credentials than {@code rejected} (or fails):
+   *     false only when nothing was ever fetched
+   */
+  public boolean discard(Credentials rejected) {
+    synchronized (lock) {
+      State known = state;
+      if (known == null) {
+        return false;
+      }
+      if (known.current.credentials == rejected) {
+        state = new State(new Expiring(rejected, Instant.EPOCH), Instant.EPOCH, Instant.EPOCH);
+      }
+      return true;
+    }
+  }
+
   private Credentials stillValidOr(RuntimeException failure) {
     State latest = state;
     if (latest != null && clock.instant().isBefore(latest.current.expiry)) {

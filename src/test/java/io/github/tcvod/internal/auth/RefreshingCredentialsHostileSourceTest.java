@@ -192,6 +192,37 @@ class RefreshingCredentialsHostileSourceTest {
     });
   }
 
+  @Test
+  void discardedCredentialsAreFetchedAnewAndNoThreadGetsThemAgain() {
+    RefreshingCredentials refreshing = new RefreshingCredentials("test source", () -> {
+      int n = fetches.incrementAndGet();
+      return new RefreshingCredentials.Expiring(issued(n), clock.instant().plus(Duration.ofHours(2)));
+    }, Duration.ofMinutes(5), clock);
+    assertEquals(false, refreshing.discard(issued(0)), "nothing fetched yet: no others to give");
+    Credentials first = refreshing.get();
+    assertTrue(refreshing.discard(first));
+    Credentials second = refreshing.get();
+    assertEquals(issued(2), second, "fetched anew although the first had hours left");
+    assertEquals(2, fetches.get());
+    assertTrue(refreshing.discard(first), "others are held already");
+    assertEquals(second, refreshing.get());
+    assertEquals(2, fetches.get(), "discarding credentials no longer held changes nothing");
+  }
+
+  @Test
+  void aFailedFetchAfterADiscardFailsInsteadOfHandingOutTheRefusedCredentials() {
+    RefreshingCredentials refreshing = new RefreshingCredentials("test source", () -> {
+      if (fetches.incrementAndGet() > 1) {
+        throw new IllegalStateException("source down");
+      }
+      return new RefreshingCredentials.Expiring(issued(1), clock.instant().plus(Duration.ofHours(2)));
+    }, Duration.ofMinutes(5), clock);
+    Credentials first = refreshing.get();
+    assertTrue(refreshing.discard(first));
+    assertThrows(CredentialsException.class, refreshing::get);
+    assertEquals(2, fetches.get());
+  }
+
   private static Credentials issued(int n) {
     return Credentials.of("AKIDtmp" + n, "secretKey" + n, "token" + n);
   }
