@@ -7,9 +7,11 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import io.github.tcvod.internal.Json;
+import io.github.tcvod.internal.SafeText;
 import io.github.tcvod.internal.json.ByteJsonReader;
 import io.github.tcvod.internal.json.ModelShape;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -388,15 +390,19 @@ public final class JsonAdapters {
   }
 
   /**
-   * Reads a value of a free-form field as Gson reads an {@code Object}: maps, lists, Doubles,
-   * Strings and Booleans.
+   * Reads a value of a free-form field: objects as {@code Map<String, Object>} in their order,
+   * arrays as {@code List<Object>}, strings, booleans, null, and numbers as {@link BigDecimal}, which
+   * keeps every digit (Gson's {@code Double} turned {@code 1} into {@code 1.0} when written back and
+   * rounded integers beyond 2^53).
    *
-   * @param in positioned at a value
+   * @param in the reader
    * @return the value, or null for JSON null
    * @throws IOException on malformed JSON
+   * @throws JsonSyntaxException for a name twice in one object, nesting deeper than 255, or a number
+   *     of more than 10,000 characters or with an exponent beyond 10,000
    */
   public static Object readObject(JsonReader in) throws IOException {
-    return FreeFormValues.ADAPTER.read(in);
+    return FreeFormValues.read(in, 1);
   }
 
   /**
@@ -413,5 +419,76 @@ public final class JsonAdapters {
   /** Gson's adapter of free-form values, from the SDK's one Gson, looked up when a model with such a field first needs it. */
   private static final class FreeFormValues {
     static final TypeAdapter<Object> ADAPTER = Json.GSON.getAdapter(Object.class);
+    /** As deep as Gson's reader (2.11 and later) goes, and as the SDK's requests by name may be. */
+    static final int MAX_NESTING = 255;
+    /**
+     * Gson's own bounds on a number it makes a BigDecimal of: a larger exponent would make a caller's
+     * {@code longValue()} build a number of that many digits.
+     */
+    static final int MAX_NUMBER_CHARS = 10_000;
+    static final int MAX_EXPONENT = 10_000;
+
+    static Object read(JsonReader in, int nesting) throws IOException {
+      JsonToken token = in.peek();
+      if ((token == JsonToken.BEGIN_OBJECT || token == JsonToken.BEGIN_ARRAY) && nesting > MAX_NESTING) {
+        throw new JsonSyntaxException("a free-form value nests deeper than " + MAX_NESTING + " at " + in.getPath());
+      }
+      switch (token) {
+        case BEGIN_OBJECT: {
+          Map<String, Object> members = new LinkedHashMap<>();
+          in.beginObject();
+          while (in.hasNext()) {
+            String name = in.nextName();
+            if (members.containsKey(name)) {
+              // A tree keeps one of the two: which one the service meant is unknown.
+              throw new JsonSyntaxException("a free-form object has the name " + SafeText.of(name, 64) + " twice at "
+                  + in.getPath());
+            }
+            members.put(name, read(in, nesting + 1));
+          }
+          in.endObject();
+          return members;
+        }
+        case BEGIN_ARRAY: {
+          List<Object> items = new ArrayList<>();
+          in.beginArray();
+          while (in.hasNext()) {
+            items.add(read(in, nesting + 1));
+          }
+          in.endArray();
+          return items;
+        }
+        case STRING:
+          return in.nextString();
+        case NUMBER:
+          return number(in.nextString(), in);
+        case BOOLEAN:
+          return in.nextBoolean();
+        case NULL:
+          in.nextNull();
+          return null;
+        default:
+          throw new JsonSyntaxException("a free-form value cannot start with " + token + " at " + in.getPath());
+      }
+    }
+
+    private static BigDecimal number(String text, JsonReader in) {
+      if (text.length() > MAX_NUMBER_CHARS) {
+        throw new JsonSyntaxException("a free-form number of more than " + MAX_NUMBER_CHARS + " characters at "
+            + in.getPath());
+      }
+      BigDecimal number;
+      try {
+        number = new BigDecimal(text);
+      } catch (NumberFormatException e) {
+        // A lenient reader's NaN or Infinity: no JSON number.
+        throw new JsonSyntaxException("a free-form number that is no JSON number at " + in.getPath(), e);
+      }
+      if (Math.abs((long) number.scale()) > MAX_EXPONENT) {
+        throw new JsonSyntaxException("a free-form number with an exponent beyond " + MAX_EXPONENT + " at "
+            + in.getPath());
+      }
+      return number;
+    }
   }
 }

@@ -1,5 +1,8 @@
 package io.github.tcvod.spi;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import java.util.Collections;
+import java.math.BigDecimal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -74,10 +77,50 @@ class JsonAdaptersContainersTest {
       assertEquals(GSON.fromJson(json, Integer.class), JsonAdapters.readInteger(reader(json)), json);
     }
     assertThrows(JsonSyntaxException.class, () -> JsonAdapters.readInteger(reader("4294967296")));
-    String freeForm = "{\"a\":[1,\"b\",true,null],\"c\":{}}";
+    String freeForm = "{\"a\":[1.5,\"b\",true,null],\"c\":{}}";
     Object value = JsonAdapters.readObject(reader(freeForm));
-    assertEquals(GSON.fromJson(freeForm, Object.class), value);
-    assertEquals(GSON.toJson(value), write(out -> JsonAdapters.writeObject(out, value)));
+    assertEquals(GSON.toJson(GSON.fromJson(freeForm, Object.class)), write(out -> JsonAdapters.writeObject(out, value)));
+  }
+
+  /** Gson reads a number of an Object as a Double: 1 came back as 1.0, and 2^53 + 1 as 2^53. */
+  @Test
+  void freeFormNumbersKeepEveryDigit() throws IOException {
+    String freeForm = "{\"a\":[1,9007199254740993,1.50,-0.000001,2e3],\"b\":{\"c\":123456789012345678901234567890}}";
+    Object value = JsonAdapters.readObject(reader(freeForm));
+    Map<String, Object> expected = new LinkedHashMap<>();
+    expected.put("a", Arrays.asList(new BigDecimal("1"), new BigDecimal("9007199254740993"), new BigDecimal("1.50"),
+        new BigDecimal("-0.000001"), new BigDecimal("2e3")));
+    expected.put("b", Collections.singletonMap("c", new BigDecimal("123456789012345678901234567890")));
+    assertEquals(expected, value);
+    assertEquals("{\"a\":[1,9007199254740993,1.50,-0.000001,2E+3],\"b\":{\"c\":123456789012345678901234567890}}",
+        write(out -> JsonAdapters.writeObject(out, value)));
+  }
+
+  @Test
+  void freeFormValuesThatATreeWouldChangeOrThatCannotBeUsedAreRefused() {
+    JsonSyntaxException twice = assertThrows(JsonSyntaxException.class,
+        () -> JsonAdapters.readObject(reader("{\"k\":1,\"k\":2}")));
+    assertTrue(twice.getMessage().contains("the name k twice"), twice.getMessage());
+    StringBuilder deep = new StringBuilder();
+    for (int i = 0; i < 100_000; i++) {
+      deep.append('[');
+    }
+    JsonSyntaxException nested = assertThrows(JsonSyntaxException.class,
+        () -> JsonAdapters.readObject(reader(deep.toString())), "not a StackOverflowError");
+    assertTrue(nested.getMessage().contains("deeper than 255"), nested.getMessage());
+    StringBuilder limit = new StringBuilder();
+    for (int i = 0; i < 254; i++) {
+      limit.append('[');
+    }
+    for (int i = 0; i < 254; i++) {
+      limit.append(']');
+    }
+    assertDoesNotThrow(() -> JsonAdapters.readObject(reader("[" + limit + "]")), "255 levels are read");
+    assertThrows(JsonSyntaxException.class, () -> JsonAdapters.readObject(reader("[[" + limit + "]]")));
+    assertThrows(JsonSyntaxException.class, () -> JsonAdapters.readObject(reader("1e1000000000")),
+        "a caller's longValue() would build a number of a billion digits");
+    assertEquals(new BigDecimal("1e10000"), assertDoesNotThrow(() -> JsonAdapters.readObject(reader("1e10000"))));
+    assertThrows(JsonSyntaxException.class, () -> JsonAdapters.readObject(reader("1e10001")));
   }
 
   @Test
