@@ -10,6 +10,17 @@ import org.junit.jupiter.api.Test;
 
 /** Saturating arithmetic at and around the edges of the long range, and the setting check's limits. */
 class DurationsMutationTest {
+  /** OkHttp reads 0 ms as no timeout: a part of a millisecond rounds up, a whole number of them stays. */
+  @Test
+  void timeoutsRoundUpToWholeMilliseconds() {
+    assertEquals(1, Durations.toMillisRoundedUp(Duration.ofNanos(1)));
+    assertEquals(1, Durations.toMillisRoundedUp(Duration.ofNanos(500_000)));
+    assertEquals(1, Durations.toMillisRoundedUp(Duration.ofMillis(1)));
+    assertEquals(2, Durations.toMillisRoundedUp(Duration.ofMillis(1).plusNanos(1)));
+    assertEquals(10_000, Durations.toMillisRoundedUp(Duration.ofSeconds(10)));
+    assertEquals(86_400_001, Durations.toMillisRoundedUp(Duration.ofDays(1).plusNanos(999_999)));
+  }
+
   @Test
   void addsWithinRange() {
     assertEquals(3, Durations.saturatedAdd(1, 2));

@@ -75,34 +75,8 @@ class RefreshingCredentialsHostileSourceTest {
   void aThreadThatFindsTheRefreshFailedByAnotherKeepsTheValidCredentialsWithoutTryingAgain() {
     // The main thread sees the credentials due; its first look at the clock lets another thread try
     // the refresh, which fails. The main thread must then respect the pause, not fetch at once.
-    AtomicInteger instantCalls = new AtomicInteger();
-    CountDownLatch armed = new CountDownLatch(1);
-    RefreshingCredentials[] holder = new RefreshingCredentials[1];
-    Clock racing = new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        if (armed.getCount() == 0 && Thread.currentThread().getName().equals("main-caller")
-            && instantCalls.incrementAndGet() == 1) {
-          try {
-            threads.submit(holder[0]::get).get(5, TimeUnit.SECONDS);
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        }
-        return clock.instant();
-      }
-    };
-    holder[0] = new RefreshingCredentials("test source", () -> {
+    RacingClock racing = new RacingClock(clock, threads);
+    RefreshingCredentials refreshing = new RefreshingCredentials("test source", () -> {
       int n = fetches.incrementAndGet();
       if (n > 1) {
         throw new CredentialsException("source down");
@@ -110,21 +84,11 @@ class RefreshingCredentialsHostileSourceTest {
       return new RefreshingCredentials.Expiring(issued(n), clock.instant().plus(Duration.ofHours(1)));
     }, Duration.ofMinutes(5), racing);
     assertTimeoutPreemptively(WATCHDOG, () -> {
-      assertEquals("AKIDtmp1", holder[0].get().secretId());
+      assertEquals("AKIDtmp1", refreshing.get().secretId());
       clock.advance(Duration.ofMinutes(56));
-      armed.countDown();
-      ExecutorService mainCaller = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "main-caller");
-        thread.setDaemon(true);
-        return thread;
-      });
-      try {
-        Future<Credentials> main = mainCaller.submit(holder[0]::get);
-        assertEquals("AKIDtmp1", main.get(5, TimeUnit.SECONDS).secretId());
-        assertEquals(2, fetches.get(), "the first fetch and the one failed refresh, then the pause");
-      } finally {
-        mainCaller.shutdownNow();
-      }
+      racing.arm(refreshing::get);
+      assertEquals("AKIDtmp1", RacingClock.onMainCaller(refreshing::get).secretId());
+      assertEquals(2, fetches.get(), "the first fetch and the one failed refresh, then the pause");
     });
   }
 

@@ -90,50 +90,14 @@ class RefreshingCredentialsMutationTest {
   void aThreadThatFindsTheRefreshDoneByAnotherUsesItsResult() {
     // The first look at the clock of the main thread, after it saw the due credentials, lets another
     // thread refresh them in full; the main thread must then use those instead of fetching again.
-    AtomicInteger instantCalls = new AtomicInteger();
-    CountDownLatch armed = new CountDownLatch(1);
-    RefreshingCredentials[] holder = new RefreshingCredentials[1];
-    Clock racing = new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        if (armed.getCount() == 0 && Thread.currentThread().getName().equals("main-caller")
-            && instantCalls.incrementAndGet() == 1) {
-          try {
-            threads.submit(holder[0]::get).get(5, TimeUnit.SECONDS);
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        }
-        return clock.instant();
-      }
-    };
-    holder[0] = new RefreshingCredentials("test source", oneHour(), Duration.ofMinutes(5), racing);
+    RacingClock racing = new RacingClock(clock, threads);
+    RefreshingCredentials refreshing = new RefreshingCredentials("test source", oneHour(), Duration.ofMinutes(5), racing);
     assertTimeoutPreemptively(WATCHDOG, () -> {
-      assertEquals("AKIDtmp1", holder[0].get().secretId());
+      assertEquals("AKIDtmp1", refreshing.get().secretId());
       clock.advance(Duration.ofMinutes(56));
-      armed.countDown();
-      ExecutorService mainCaller = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "main-caller");
-        thread.setDaemon(true);
-        return thread;
-      });
-      try {
-        Future<Credentials> main = mainCaller.submit(holder[0]::get);
-        assertEquals("AKIDtmp2", main.get(5, TimeUnit.SECONDS).secretId());
-        assertEquals(2, fetches.get());
-      } finally {
-        mainCaller.shutdownNow();
-      }
+      racing.arm(refreshing::get);
+      assertEquals("AKIDtmp2", RacingClock.onMainCaller(refreshing::get).secretId());
+      assertEquals(2, fetches.get());
     });
   }
 

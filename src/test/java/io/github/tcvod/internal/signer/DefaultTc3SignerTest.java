@@ -117,6 +117,14 @@ class DefaultTc3SignerTest {
         }
       }
     }
+    // A string to sign and an Authorization header longer than the scratch space, then short ones again.
+    Credentials longId = Credentials.of("AKID" + "x".repeat(300), EXAMPLE.secretKey());
+    for (String service : new String[] {"s".repeat(600), "cvm"}) {
+      for (Credentials credentials : new Credentials[] {longId, EXAMPLE}) {
+        assertEquals(reference(credentials, service, TIMESTAMP, HOST, CONTENT_TYPE, BODY),
+            signer.authorization(credentials, service, TIMESTAMP, HOST, CONTENT_TYPE, BODY));
+      }
+    }
     byte[] otherBody = "{}".getBytes(StandardCharsets.US_ASCII);
     assertEquals(reference(EXAMPLE, "cvm", TIMESTAMP, HOST, CONTENT_TYPE, otherBody),
         signer.authorization(EXAMPLE, "cvm", TIMESTAMP, HOST, CONTENT_TYPE, otherBody));
