@@ -134,6 +134,24 @@ class DefaultTc3SignerTest {
         signer.authorization(EXAMPLE, "cvm", TIMESTAMP, HOST, CONTENT_TYPE, BODY));
   }
 
+  /**
+   * On a thread of its own, whose scratch space is new: a string to sign and an Authorization header
+   * longer than that space must fit what the signer sizes for them (another test's long host would
+   * have grown it already on a shared thread).
+   */
+  @Test
+  void aLongScopeAndSecretIdFitOnAThreadOfTheirOwn() throws Exception {
+    Credentials longId = Credentials.of("AKID" + "x".repeat(300), EXAMPLE.secretKey());
+    String service = "s".repeat(600);
+    java.util.concurrent.FutureTask<String> signing = new java.util.concurrent.FutureTask<>(
+        () -> Tc3Signer.create().authorization(longId, service, TIMESTAMP, HOST, CONTENT_TYPE, BODY));
+    Thread thread = new Thread(signing, "fresh-scratch");
+    thread.setDaemon(true);
+    thread.start();
+    assertEquals(reference(longId, service, TIMESTAMP, HOST, CONTENT_TYPE, BODY),
+        signing.get(10, java.util.concurrent.TimeUnit.SECONDS));
+  }
+
   /** The steps of the page, one string each, as the published vectors check them. */
   private static String reference(Credentials credentials, String service, long timestamp, String host,
       String contentType, byte[] body) {
