@@ -106,9 +106,12 @@ public final class CvmRoleCredentialsProvider implements CredentialsProvider, Cl
     } catch (JsonParseException | IllegalStateException e) {
       throw new CredentialsException(describe() + ": the role's credentials are not valid JSON");
     }
-    String code = text(answer, "Code");
-    if (code != null && !"Success".equals(code)) {
-      throw new CredentialsException(describe() + ": the metadata service answered Code " + printable(code));
+    JsonElement code = answer.get("Code");
+    if (code != null && !(code.isJsonPrimitive() && "Success".equals(code.getAsString()))) {
+      // Only the string Success is success: an object, array, number or null Code is no answer to trust.
+      throw new CredentialsException(describe() + ": the metadata service answered Code "
+          + (code.isJsonPrimitive() ? printable(code.getAsString()) : "of JSON type " + (code.isJsonNull() ? "null"
+              : code.isJsonObject() ? "object" : "array")));
     }
     Long expiredTime;
     try {

@@ -138,6 +138,27 @@ class TemporaryCredentialsProvidersTest {
     }
   }
 
+  /** A Code that is no string is no "Success": an object, an array or a number was taken as one. */
+  @Test
+  void cvmRoleAnswerWhoseCodeIsNotAStringIsRefused() {
+    com.google.gson.JsonObject object = new com.google.gson.JsonObject();
+    object.addProperty("Success", true);
+    com.google.gson.JsonArray array = new com.google.gson.JsonArray();
+    array.add("Success");
+    for (com.google.gson.JsonElement code : new com.google.gson.JsonElement[] {object, array,
+        new com.google.gson.JsonPrimitive(0)}) {
+      emulator.metadataCode(code);
+      try (CvmRoleCredentialsProvider provider = cvm()) {
+        CredentialsException e = assertThrows(CredentialsException.class, provider::resolveCredentials, code.toString());
+        assertTrue(e.getCause().getMessage().contains("the metadata service answered Code"), e.getCause().getMessage());
+      }
+    }
+    emulator.metadataCode(new com.google.gson.JsonPrimitive("Success"));
+    try (CvmRoleCredentialsProvider provider = cvm()) {
+      assertIssued(4, provider.resolveCredentials());  // the emulator issued three sets, each refused
+    }
+  }
+
   @Test
   void cvmRoleAnswerWithAnotherCodeIsRefused() {
     emulator.failWith("InternalError");

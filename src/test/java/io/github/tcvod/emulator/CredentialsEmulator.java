@@ -51,6 +51,8 @@ public final class CredentialsEmulator implements AutoCloseable {
   private final AtomicInteger metadataCalls = new AtomicInteger();
   private volatile Duration lifetime = Duration.ofHours(2);
   private volatile String failWithCode;
+  /** The metadata answer's Code member as given, when set: any JSON, to check how a client takes it. */
+  private volatile com.google.gson.JsonElement metadataCode;
   private volatile int failWithStatus;
   private volatile String webIdentityToken = "oidc-token-1";
   private volatile CountDownLatch gate;
@@ -97,6 +99,16 @@ public final class CredentialsEmulator implements AutoCloseable {
    */
   public CredentialsEmulator failWith(String code) {
     this.failWithCode = code;
+    return this;
+  }
+
+  /**
+   * @param code the Code member of the metadata service's credentials from now on, any JSON but null
+   *     (its Gson leaves a null member out); null to answer as usual again
+   * @return this emulator
+   */
+  public CredentialsEmulator metadataCode(com.google.gson.JsonElement code) {
+    this.metadataCode = code;
     return this;
   }
 
@@ -184,7 +196,12 @@ public final class CredentialsEmulator implements AutoCloseable {
         return aResponse().withStatus(404).withBody("no such role").build();
       }
       JsonObject answer = credentials();
-      answer.addProperty("Code", failWithCode == null ? "Success" : failWithCode);
+      com.google.gson.JsonElement code = metadataCode;
+      if (code != null) {
+        answer.add("Code", code);
+      } else {
+        answer.addProperty("Code", failWithCode == null ? "Success" : failWithCode);
+      }
       return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
           .withBody(ApiAnswers.GSON.toJson(answer)).build();
     }
