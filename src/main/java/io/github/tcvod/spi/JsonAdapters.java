@@ -416,11 +416,12 @@ public final class JsonAdapters {
     FreeFormValues.ADAPTER.write(out, value);
   }
 
-  /** Gson's adapter of free-form values, from the SDK's one Gson, looked up when a model with such a field first needs it. */
+  /**
+   * Free-form values: read here, keeping every digit of their numbers; written by the SDK's Gson's
+   * adapter of Object, looked up when a model with such a field first needs it.
+   */
   private static final class FreeFormValues {
     static final TypeAdapter<Object> ADAPTER = Json.GSON.getAdapter(Object.class);
-    /** As deep as Gson's reader (2.11 and later) goes, and as the SDK's requests by name may be. */
-    static final int MAX_NESTING = 255;
     /**
      * Gson's own bounds on a number it makes a BigDecimal of: a larger exponent would make a caller's
      * {@code longValue()} build a number of that many digits.
@@ -430,8 +431,8 @@ public final class JsonAdapters {
 
     static Object read(JsonReader in, int nesting) throws IOException {
       JsonToken token = in.peek();
-      if ((token == JsonToken.BEGIN_OBJECT || token == JsonToken.BEGIN_ARRAY) && nesting > MAX_NESTING) {
-        throw new JsonSyntaxException("a free-form value nests deeper than " + MAX_NESTING + " at " + in.getPath());
+      if ((token == JsonToken.BEGIN_OBJECT || token == JsonToken.BEGIN_ARRAY) && nesting > RawCalls.MAX_NESTING) {
+        throw new JsonSyntaxException("a free-form value nests deeper than " + RawCalls.MAX_NESTING + " at " + in.getPath());
       }
       switch (token) {
         case BEGIN_OBJECT: {

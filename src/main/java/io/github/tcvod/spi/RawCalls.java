@@ -32,8 +32,9 @@ public final class RawCalls {
   /** API 3.0 action names: a letter, then letters and digits, e.g. {@code DescribeMediaInfos}. */
   private static final Pattern ACTION_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,127}");
   /**
-   * The deepest nesting of objects and arrays a request may have: what Gson's reader (2.11 and
-   * later) accepts, so a tree passes where its text would, and far more than any action takes.
+   * The deepest nesting of objects and arrays a request, or a free-form value read, may have: what
+   * Gson's reader (2.11 and later) accepts, so a tree passes where its text would, and far more than
+   * any action takes.
    */
   static final int MAX_NESTING = 255;
   /**
