@@ -12,6 +12,7 @@ import io.github.tcvod.internal.RuntimeVersions;
 import io.github.tcvod.internal.SkewAdjustedClock;
 import io.github.tcvod.internal.http.LoggingInterceptor;
 import io.github.tcvod.internal.http.NoResendInterceptor;
+import io.github.tcvod.internal.http.ParsedTypeInterceptor;
 import io.github.tcvod.internal.http.SocketTimeouts;
 import io.github.tcvod.internal.http.SocketWatchdog;
 import io.github.tcvod.internal.http.Tc3SigningInterceptor;
@@ -334,6 +335,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
       config.attemptTimeoutNanos = attemptLimit.toNanos();
     }
     withoutResends(http);
+    if (RuntimeVersions.okHttpAsksEveryAnswerItsType()) {
+      http.addNetworkInterceptor(new ParsedTypeInterceptor());
+    }
     http.addInterceptor(new Tc3SigningInterceptor(signer == null ? Tc3Signer.create() : signer, config.clock));
     if (requestLogger != null) {
       http.addInterceptor(new LoggingInterceptor(requestLogger));

@@ -121,6 +121,19 @@ public final class RuntimeVersions {
     return new VodClientException(ErrorDetails.of(ERROR_CODE, message, null, 0, null), null);
   }
 
+  /**
+   * @return whether the OkHttp loaded asks an answer's body for its type on every call (OkHttp 5's
+   *     cache interceptor does, cache or no cache), or does not say its version
+   */
+  public static boolean okHttpAsksEveryAnswerItsType() {
+    return asksEveryAnswerItsType(okHttpVersion());
+  }
+
+  /** @param okhttp an OkHttp version, or {@link #UNKNOWN} */
+  static boolean asksEveryAnswerItsType(String okhttp) {
+    return !isOlder(okhttp, "5.0.0");
+  }
+
   /** @return the version of the OkHttp loaded: {@code OkHttp.VERSION} from 4.0, the user agent before */
   static String okHttpVersion() {
     String version = staticString("okhttp3.OkHttp", "VERSION");

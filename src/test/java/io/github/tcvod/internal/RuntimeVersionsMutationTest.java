@@ -20,4 +20,15 @@ class RuntimeVersionsMutationTest {
     assertFalse(RuntimeVersions.isOlder("3.123456789", "3.12.0"));
     assertFalse(RuntimeVersions.isOlder("2.999999999", "2.8.6"));
   }
+
+  @Test
+  void okHttp5AndAnUnknownVersionAskEveryAnswerItsType() {
+    assertTrue(RuntimeVersions.asksEveryAnswerItsType("5.5.1"));
+    assertTrue(RuntimeVersions.asksEveryAnswerItsType("5.0.0-alpha.14"));
+    assertTrue(RuntimeVersions.asksEveryAnswerItsType(RuntimeVersions.UNKNOWN));
+    assertFalse(RuntimeVersions.asksEveryAnswerItsType("4.12.0"));
+    assertFalse(RuntimeVersions.asksEveryAnswerItsType("3.12.0"));
+    // The build's own OkHttp, 4.x: the SDK leaves its answers alone.
+    assertFalse(RuntimeVersions.okHttpAsksEveryAnswerItsType());
+  }
 }
