@@ -12,14 +12,17 @@ import okio.BufferedSource;
  * A network interceptor that gives each answer's body a {@code Content-Type} parsed once for all
  * answers that carry the same text. OkHttp 5's body parses the header's text again, with regular
  * expressions, each time it is asked for its type, and OkHttp 5's cache interceptor asks once per
- * call, cache or no cache: about 3% of a call's CPU on the loopback benchmark (BENCHMARKS.md).
+ * call, cache or no cache: about 2% of a call's CPU on the loopback benchmark (BENCHMARKS.md).
  * OkHttp 3 and 4 never ask on the SDK's path, so the client builder installs this on OkHttp 5 only.
  * The body's length, source and close stay the body's own.
  */
 @InternalApi
 public final class ParsedTypeInterceptor implements Interceptor {
-  /** The last text parsed and its type; a new text replaces it, so nothing accumulates. */
-  private volatile ParsedType last;
+  /**
+   * The last type parsed; a new text replaces it, so nothing accumulates. Its {@code toString()} is
+   * the text it was parsed from, in every OkHttp.
+   */
+  private volatile MediaType last;
 
   @Override
   public Response intercept(Chain chain) throws IOException {
@@ -33,24 +36,16 @@ public final class ParsedTypeInterceptor implements Interceptor {
   }
 
   private MediaType parsed(String text) {
-    ParsedType cached = last;
-    if (cached != null && cached.text.equals(text)) {
-      return cached.type;
+    MediaType cached = last;
+    if (cached != null && cached.toString().equals(text)) {
+      return cached;
     }
-    // null when OkHttp cannot parse it, as the body would have answered.
+    // null when OkHttp cannot parse it, as the body would have answered (and parsed again next time, as there).
     MediaType type = MediaType.parse(text);
-    last = new ParsedType(text, type);
-    return type;
-  }
-
-  private static final class ParsedType {
-    final String text;
-    final MediaType type;
-
-    ParsedType(String text, MediaType type) {
-      this.text = text;
-      this.type = type;
+    if (type != null) {
+      last = type;
     }
+    return type;
   }
 
   private static final class TypedBody extends ResponseBody {
